@@ -1,0 +1,63 @@
+package eu.koopera.members;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+/** The member organisations of the caller's association. Roles are checked in {@link MemberService}. */
+@Controller("/api/members")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class MemberController {
+
+    private final MemberService service;
+
+    MemberController(MemberService service) {
+        this.service = service;
+    }
+
+    @Post
+    HttpResponse<MemberResponse> create(@Body @Valid MemberCommand command) {
+        MemberResponse created = service.create(command);
+        return HttpResponse.created(created, UriBuilder.of("/api/members").path(created.id().toString()).build());
+    }
+
+    @Get
+    MemberPage search(@QueryValue("q") @Nullable @Size(max = 200) String query,
+                      @QueryValue(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                      @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return service.search(query, page, size);
+    }
+
+    @Get("/{id}")
+    MemberResponse get(@PathVariable long id) {
+        return service.get(id);
+    }
+
+    @Put("/{id}")
+    MemberResponse update(@PathVariable long id, @Body @Valid MemberCommand command) {
+        return service.update(id, command);
+    }
+
+    @Delete("/{id}")
+    HttpResponse<Void> delete(@PathVariable long id) {
+        service.delete(id);
+        return HttpResponse.noContent();
+    }
+}

@@ -1,0 +1,81 @@
+package eu.koopera.platform.security;
+
+import eu.koopera.platform.web.ApiException;
+import eu.koopera.platform.web.Problem;
+import eu.koopera.tenancy.CurrentTenant;
+import eu.koopera.tenancy.TenantContext;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Creates accounts: tenant users and platform operators. */
+@Singleton
+public class AccountService {
+
+    private final TenantContext tenantContext;
+    private final TenantUserRepository tenantUsers;
+    private final PlatformUserRepository platformUsers;
+    private final PasswordHasher hasher;
+
+    public AccountService(TenantContext tenantContext, TenantUserRepository tenantUsers,
+                          PlatformUserRepository platformUsers, PasswordHasher hasher) {
+        this.tenantContext = tenantContext;
+        this.tenantUsers = tenantUsers;
+        this.platformUsers = platformUsers;
+        this.hasher = hasher;
+    }
+
+    /**
+     * Creates a user inside {@code tenant}.
+     *
+     * @throws ApiException.BadRequest for roles that do not exist inside a tenant
+     * @throws ApiException.Conflict   when the username is taken in that tenant
+     */
+    public TenantUser createTenantUser(CurrentTenant tenant, NewUser user) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (user.roles().isEmpty()) {
+            errors.add(new Problem.FieldError("roles", "must name at least one role"));
+        }
+        user.roles().stream().filter(role -> !Roles.TENANT_ROLES.contains(role)).forEach(role ->
+                errors.add(new Problem.FieldError("roles", "unknown tenant role: " + role)));
+        if (!errors.isEmpty()) {
+            throw new ApiException.BadRequest("The user has invalid fields.", errors);
+        }
+        String hash = hasher.hash(user.password());
+        return tenantContext.callAs(tenant, () -> {
+            if (tenantUsers.existsByUsername(user.username())) {
+                throw new ApiException.Conflict("A user with this username already exists in the association.");
+            }
+            return tenantUsers.save(new TenantUser(null, user.username(), hash, user.email(), user.displayName(),
+                    TenantUser.joinRoles(user.roles()), user.locale(), TenantUser.ACTIVE, 0, null, Instant.now()));
+        });
+    }
+
+    /** Creates a platform operator. */
+    public PlatformUser createOperator(String username, String password, @Nullable String email) {
+        return platformUsers.save(new PlatformUser(null, username, hasher.hash(password), email, null, null, 0, null,
+                Instant.now()));
+    }
+
+    public boolean operatorsExist() {
+        return platformUsers.count() > 0;
+    }
+
+    /**
+     * A new account.
+     *
+     * @param username    unique within its tenant
+     * @param password    in clear; only its hash is stored
+     * @param email       optional contact address
+     * @param displayName optional full name
+     * @param roles       tenant roles
+     * @param locale      optional preferred language
+     */
+    public record NewUser(String username, String password, @Nullable String email, @Nullable String displayName,
+                          Set<String> roles, @Nullable String locale) {
+    }
+}

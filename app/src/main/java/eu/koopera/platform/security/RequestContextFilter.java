@@ -1,0 +1,107 @@
+package eu.koopera.platform.security;
+
+import eu.koopera.platform.web.ApiException;
+import eu.koopera.tenancy.MigrationStatus;
+import eu.koopera.tenancy.Tenant;
+import eu.koopera.tenancy.TenantCodes;
+import eu.koopera.tenancy.TenantRegistry;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.core.propagation.MutablePropagatedContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Decides, for every API request after authentication, who is calling and which tenant the request runs for, and
+ * puts both into the propagated context.
+ *
+ * <p>The tenant comes from the verified token's {@code tenant} claim; without a token, from the {@code X-Tenant}
+ * header or the host name {@code <code>.<base domain>}. A token of one tenant used with another tenant's header
+ * or host is refused (403). Unknown tenants get 404, suspended ones 403, tenants whose schema is not current 503.
+ */
+@ServerFilter("/api/**")
+public class RequestContextFilter implements Ordered {
+
+    /** Header naming the tenant of a request. */
+    public static final String TENANT_HEADER = "X-Tenant";
+
+    private final TenantRegistry registry;
+    private final @Nullable String baseDomain;
+
+    public RequestContextFilter(TenantRegistry registry, @Nullable @Value("${koopera.base-domain:}") String baseDomain) {
+        this.registry = registry;
+        this.baseDomain = baseDomain == null || baseDomain.isBlank() ? null : baseDomain.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.after();
+    }
+
+    @RequestFilter
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public void bind(HttpRequest<?> request, MutablePropagatedContext context) {
+        Optional<Authentication> authentication = request.getUserPrincipal(Authentication.class);
+        String tokenTenant = authentication.map(auth -> auth.getAttributes().get("tenant"))
+                .map(Object::toString).orElse(null);
+        String requested = requestedTenant(request);
+        if (tokenTenant != null && requested != null && !requested.equals(tokenTenant)) {
+            throw new ApiException.Forbidden("The token belongs to another tenant.");
+        }
+        authentication.ifPresent(auth -> context.add(new Caller(auth.getName(), tokenTenant, roles(auth))));
+        String code = tokenTenant != null ? tokenTenant : requested;
+        if (code == null) {
+            return;
+        }
+        Tenant tenant = registry.find(code).orElseThrow(() -> new ApiException.NotFound("Unknown tenant."));
+        if (!tenant.isActive()) {
+            throw new ApiException.Forbidden("This association's access is suspended.");
+        }
+        if (tenant.migrationStatus() != MigrationStatus.CURRENT) {
+            throw new TenantUnavailableException();
+        }
+        context.add(tenant.binding());
+    }
+
+    private @Nullable String requestedTenant(HttpRequest<?> request) {
+        String header = request.getHeaders().get(TENANT_HEADER);
+        if (header != null) {
+            String code = header.strip();
+            if (!TenantCodes.isValid(code)) {
+                throw new ApiException.BadRequest("The " + TENANT_HEADER + " header is not a valid tenant code.");
+            }
+            return code;
+        }
+        return baseDomain == null ? null : tenantFromHost(request.getHeaders().get("Host"));
+    }
+
+    private @Nullable String tenantFromHost(@Nullable String host) {
+        if (host == null) {
+            return null;
+        }
+        String name = host.toLowerCase(Locale.ROOT).replaceFirst(":\\d+$", "");
+        String suffix = "." + baseDomain;
+        if (!name.endsWith(suffix)) {
+            return null;
+        }
+        String code = name.substring(0, name.length() - suffix.length());
+        return TenantCodes.isValid(code) ? code : null;
+    }
+
+    private static Set<String> roles(Authentication authentication) {
+        Collection<String> roles = authentication.getRoles();
+        return roles.stream().collect(Collectors.toUnmodifiableSet());
+    }
+}

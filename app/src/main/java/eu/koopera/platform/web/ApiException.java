@@ -1,0 +1,145 @@
+package eu.koopera.platform.web;
+
+import io.micronaut.http.HttpStatus;
+
+import java.util.List;
+
+/**
+ * A failure the client can act on. Each subclass maps to one HTTP status and problem type; the message becomes
+ * the problem's {@code detail}, so it must never carry SQL, schema names or stack traces.
+ */
+public abstract class ApiException extends RuntimeException {
+
+    private final List<Problem.FieldError> errors;
+
+    protected ApiException(String detail, List<Problem.FieldError> errors) {
+        super(detail, null, false, false);
+        this.errors = List.copyOf(errors);
+    }
+
+    protected ApiException(String detail) {
+        this(detail, List.of());
+    }
+
+    public abstract HttpStatus status();
+
+    /** Last segment of the problem type URI. */
+    public abstract String type();
+
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+
+    /** The input is invalid (400). */
+    public static final class BadRequest extends ApiException {
+        public BadRequest(String detail, List<Problem.FieldError> errors) {
+            super(detail, errors);
+        }
+
+        public BadRequest(String detail) {
+            super(detail);
+        }
+
+        @Override
+        public HttpStatus status() {
+            return HttpStatus.BAD_REQUEST;
+        }
+
+        @Override
+        public String type() {
+            return "invalid-request";
+        }
+    }
+
+    /** The caller may not do this (403). */
+    public static final class Forbidden extends ApiException {
+        public Forbidden(String detail) {
+            super(detail);
+        }
+
+        @Override
+        public HttpStatus status() {
+            return HttpStatus.FORBIDDEN;
+        }
+
+        @Override
+        public String type() {
+            return "forbidden";
+        }
+    }
+
+    /** The resource does not exist, or is not visible to the caller (404). */
+    public static final class NotFound extends ApiException {
+        public NotFound(String detail) {
+            super(detail);
+        }
+
+        @Override
+        public HttpStatus status() {
+            return HttpStatus.NOT_FOUND;
+        }
+
+        @Override
+        public String type() {
+            return "not-found";
+        }
+    }
+
+    /** The request conflicts with the current state, such as a duplicate code (409). */
+    public static final class Conflict extends ApiException {
+        public Conflict(String detail) {
+            super(detail);
+        }
+
+        @Override
+        public HttpStatus status() {
+            return HttpStatus.CONFLICT;
+        }
+
+        @Override
+        public String type() {
+            return "conflict";
+        }
+    }
+
+    /** Credentials are missing or wrong (401). */
+    public static final class Unauthorized extends ApiException {
+        public Unauthorized(String detail) {
+            super(detail);
+        }
+
+        @Override
+        public HttpStatus status() {
+            return HttpStatus.UNAUTHORIZED;
+        }
+
+        @Override
+        public String type() {
+            return "unauthorized";
+        }
+    }
+
+    /** Too many failed attempts; try again later (429). */
+    public static final class TooManyAttempts extends ApiException {
+        private final long retryAfterSeconds;
+
+        public TooManyAttempts(String detail, long retryAfterSeconds) {
+            super(detail);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+
+        @Override
+        public HttpStatus status() {
+            return HttpStatus.TOO_MANY_REQUESTS;
+        }
+
+        @Override
+        public String type() {
+            return "too-many-attempts";
+        }
+    }
+}

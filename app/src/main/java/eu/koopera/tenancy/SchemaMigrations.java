@@ -1,0 +1,163 @@
+package eu.koopera.tenancy;
+
+import eu.koopera.migrations.MigrationException;
+import eu.koopera.migrations.SchemaMigrator;
+import eu.koopera.migrations.SchemaVersion;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import jakarta.annotation.PostConstruct;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Brings the {@code platform} schema and every active tenant schema to the changelogs' versions when the
+ * application starts, before it serves anything. A tenant whose migration fails is marked FAILED with the error
+ * and the others go on; the platform still starts. In CHECK mode nothing is migrated: a platform schema that is
+ * behind stops the start, a tenant schema that is behind is marked FAILED.
+ */
+@Context
+public class SchemaMigrations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
+    private static final int MAX_ERROR_LENGTH = 2_000;
+
+    private final DataSource dataSource;
+    private final TenantRepository tenants;
+    private final MigrationSettings settings;
+    private final SchemaMigrator migrator = new SchemaMigrator();
+    private volatile MigrationReport lastReport = new MigrationReport(0, 0, 0);
+
+    public SchemaMigrations(DataSource dataSource, TenantRepository tenants, MigrationSettings settings) {
+        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.tenants = tenants;
+        this.settings = settings;
+    }
+
+    @PostConstruct
+    void migrateAtStart() {
+        long started = System.nanoTime();
+        if (settings.mode() == MigrationSettings.Mode.RUN) {
+            migratePlatform();
+            lastReport = migrateTenants(tenants.findByStatusOrderByCode(TenantStatus.ACTIVE));
+        } else {
+            checkPlatform();
+            lastReport = checkTenants(tenants.findByStatusOrderByCode(TenantStatus.ACTIVE));
+        }
+        LOG.info("Schemas {} in {} ms: {} tenants current, {} failed", settings.mode() == MigrationSettings.Mode.RUN
+                        ? "migrated" : "checked", (System.nanoTime() - started) / 1_000_000,
+                lastReport.current(), lastReport.failed());
+    }
+
+    /** What the last run at start found. */
+    public MigrationReport lastReport() {
+        return lastReport;
+    }
+
+    /** Migrates one tenant's schema now and records the outcome in the registry. */
+    public Tenant migrate(Tenant tenant) {
+        try (Connection connection = dataSource.getConnection()) {
+            SchemaVersion version = migrator.migrate(connection, SchemaMigrator.TENANT_CHANGELOG, tenant.schemaName());
+            return tenants.update(tenant.withMigration(MigrationStatus.CURRENT, null, version.label(), Instant.now()));
+        } catch (SQLException | MigrationException e) {
+            LOG.error("Migration of tenant {} failed", tenant.code(), e);
+            return tenants.update(tenant.withMigration(MigrationStatus.FAILED, truncate(e.getMessage()), null,
+                    Instant.now()));
+        }
+    }
+
+    private void migratePlatform() {
+        try (Connection connection = dataSource.getConnection()) {
+            SchemaVersion version = migrator.migrate(connection, SchemaMigrator.PLATFORM_CHANGELOG,
+                    SchemaMigrator.PLATFORM_SCHEMA);
+            LOG.info("Platform schema at {}", version.label());
+        } catch (SQLException e) {
+            throw new MigrationException("Cannot migrate the platform schema", e);
+        }
+    }
+
+    private MigrationReport migrateTenants(List<Tenant> active) {
+        ExecutorService workers = Executors.newFixedThreadPool(settings.concurrency(),
+                Thread.ofPlatform().name("tenant-migration-", 1).factory());
+        try {
+            List<Future<Tenant>> runs = new ArrayList<>();
+            for (Tenant tenant : active) {
+                runs.add(workers.submit(() -> migrate(tenant)));
+            }
+            int current = 0;
+            int failed = 0;
+            for (Future<Tenant> run : runs) {
+                if (run.get().migrationStatus() == MigrationStatus.CURRENT) {
+                    current++;
+                } else {
+                    failed++;
+                }
+            }
+            return new MigrationReport(active.size(), current, failed);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while migrating tenants", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Tenant migration crashed", e.getCause());
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private void checkPlatform() {
+        try (Connection connection = dataSource.getConnection()) {
+            List<String> pending = migrator.pendingChangeSets(connection, SchemaMigrator.PLATFORM_CHANGELOG,
+                    SchemaMigrator.PLATFORM_SCHEMA);
+            if (!pending.isEmpty()) {
+                throw new IllegalStateException("The platform schema is behind by " + pending.size()
+                        + " change sets; run the migration job (java -jar koopera.jar migrate) first");
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("Cannot check the platform schema", e);
+        }
+    }
+
+    private MigrationReport checkTenants(List<Tenant> active) {
+        int current = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            for (Tenant tenant : active) {
+                List<String> pending = migrator.pendingChangeSets(connection, SchemaMigrator.TENANT_CHANGELOG,
+                        tenant.schemaName());
+                if (pending.isEmpty()) {
+                    current++;
+                } else if (tenant.migrationStatus() != MigrationStatus.FAILED) {
+                    tenants.update(tenant.withMigration(MigrationStatus.FAILED,
+                            "Schema is behind by " + pending.size() + " change sets", null, Instant.now()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("Cannot check tenant schemas", e);
+        }
+        return new MigrationReport(active.size(), current, active.size() - current);
+    }
+
+    private static String truncate(String message) {
+        String text = message == null ? "unknown error" : message;
+        return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
+    }
+
+    /**
+     * Outcome of migrating or checking the tenant schemas.
+     *
+     * @param tenants how many active tenants there were
+     * @param current how many ended current
+     * @param failed  how many failed
+     */
+    public record MigrationReport(int tenants, int current, int failed) {
+    }
+}
