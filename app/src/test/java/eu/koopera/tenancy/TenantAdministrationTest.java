@@ -23,7 +23,7 @@ import java.util.Map;
 import static eu.koopera.support.TestClient.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@MicronautTest
+@MicronautTest(transactional = false)
 class TenantAdministrationTest extends IntegrationTest {
 
     @Inject
