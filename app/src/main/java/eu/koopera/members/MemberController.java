@@ -2,7 +2,9 @@ package eu.koopera.members;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
@@ -22,6 +24,7 @@ import jakarta.validation.constraints.Size;
 
 /** The member organisations of the caller's association. Roles are checked in {@link MemberService}. */
 @Controller("/api/members")
+@Consumes(MediaType.APPLICATION_JSON)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class MemberController {

@@ -51,6 +51,12 @@ public final class TestClient {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Sends any method with a raw body of any content type. */
+    public Response send(String path, String method, String body, String contentType, String... headers) {
+        return send(request(path, headers).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Response post(String path, Object body, String... headers) {
         return post(path, toJson(body), headers);
     }

@@ -1,7 +1,9 @@
 package eu.koopera.platform.security;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -19,6 +21,7 @@ import jakarta.validation.constraints.Size;
  * host name); operators send none.
  */
 @Controller("/api/auth")
+@Consumes(MediaType.APPLICATION_JSON)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AuthController {

@@ -2,7 +2,9 @@ package eu.koopera.tenancy.admin;
 
 import eu.koopera.platform.security.Roles;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
@@ -18,6 +20,7 @@ import java.util.List;
 
 /** The operators' API for tenants. */
 @Controller("/api/platform/tenants")
+@Consumes(MediaType.APPLICATION_JSON)
 @Secured(Roles.PLATFORM_OPERATOR)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class TenantAdminController {
