@@ -6,6 +6,7 @@ import eu.koopera.tenancy.Tenant;
 import eu.koopera.tenancy.TenantCodes;
 import eu.koopera.tenancy.TenantRegistry;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
@@ -18,6 +19,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +39,8 @@ public class RequestContextFilter implements Ordered {
 
     /** Header naming the tenant of a request. */
     public static final String TENANT_HEADER = "X-Tenant";
+    /** Logging context key of the tenant code. */
+    public static final String MDC_TENANT = "tenant";
 
     private final TenantRegistry registry;
     private final @Nullable String baseDomain;
@@ -73,6 +78,15 @@ public class RequestContextFilter implements Ordered {
             throw new TenantUnavailableException();
         }
         context.add(tenant.binding());
+        logWithTenant(context, tenant.code());
+    }
+
+    private static void logWithTenant(MutablePropagatedContext context, String code) {
+        Optional<MdcPropagationContext> current = context.getContext().find(MdcPropagationContext.class);
+        Map<String, String> entries = new HashMap<>(current.map(MdcPropagationContext::state).orElse(Map.of()));
+        entries.put(MDC_TENANT, code);
+        MdcPropagationContext withTenant = new MdcPropagationContext(entries);
+        current.ifPresentOrElse(old -> context.replace(old, withTenant), () -> context.add(withTenant));
     }
 
     private @Nullable String requestedTenant(HttpRequest<?> request) {
