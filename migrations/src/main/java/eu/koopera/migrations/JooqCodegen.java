@@ -9,8 +9,6 @@ import org.jooq.meta.jaxb.Jdbc;
 import org.jooq.meta.jaxb.SchemaMappingType;
 import org.jooq.meta.jaxb.Target;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -76,15 +74,11 @@ public final class JooqCodegen {
         GenerationTool.generate(configuration);
     }
 
-    private static String changelogDigest() throws IOException, NoSuchAlgorithmException {
+    private static String changelogDigest() throws NoSuchAlgorithmException {
+        SchemaMigrator migrator = new SchemaMigrator();
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         for (String changelog : List.of(SchemaMigrator.PLATFORM_CHANGELOG, SchemaMigrator.TENANT_CHANGELOG)) {
-            try (InputStream in = JooqCodegen.class.getClassLoader().getResourceAsStream(changelog)) {
-                if (in == null) {
-                    throw new IOException("Missing changelog " + changelog);
-                }
-                sha.update(in.readAllBytes());
-            }
+            sha.update(migrator.fingerprint(changelog).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(sha.digest());
     }

@@ -3,6 +3,7 @@ package eu.koopera.migrations;
 import liquibase.Scope;
 import liquibase.ScopeManager;
 import liquibase.ThreadLocalScopeManager;
+import liquibase.ChecksumVersion;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
@@ -125,6 +126,23 @@ public final class SchemaMigrator {
             DatabaseChangeLog parsed = ChangeLogParserFactory.getInstance().getParser(changelog, resources)
                     .parse(changelog, new ChangeLogParameters(), resources);
             return parsed.getChangeSets().stream().map(ChangeSet::getId).toList();
+        });
+    }
+
+    /**
+     * A fingerprint of every change set a changelog includes (ids and Liquibase checksums), for knowing whether
+     * generated code is stale.
+     */
+    public String fingerprint(String changelog) {
+        return inLiquibaseScope(() -> {
+            DatabaseChangeLog parsed = ChangeLogParserFactory.getInstance().getParser(changelog, resources)
+                    .parse(changelog, new ChangeLogParameters(), resources);
+            StringBuilder text = new StringBuilder();
+            for (ChangeSet changeSet : parsed.getChangeSets()) {
+                text.append(changeSet.getFilePath()).append(':').append(changeSet.getId()).append(':')
+                        .append(changeSet.generateCheckSum(ChecksumVersion.latest())).append('\n');
+            }
+            return text.toString();
         });
     }
 
