@@ -20,7 +20,10 @@ import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import java.util.List;
 
 /** The member organisations of the caller's association. Roles are checked in {@link MemberService}. */
 @Controller("/api/members")
@@ -43,9 +46,21 @@ class MemberController {
 
     @Get
     MemberPage search(@QueryValue("q") @Nullable @Size(max = 200) String query,
+                      @QueryValue @Nullable MemberKind kind,
+                      @QueryValue @Nullable @Size(max = 100) String region,
+                      @QueryValue @Nullable @Pattern(regexp = "^[A-Z]{2}$") String country,
+                      @QueryValue @Nullable MembershipStatus membershipStatus,
+                      @QueryValue(defaultValue = "name") @Pattern(regexp = "^-?(name|code|kind|region|population|"
+                              + "membershipStatus|updatedAt)$", message = "must be a field name, - for descending")
+                      String sort,
                       @QueryValue(defaultValue = "0") @Min(0) @Max(100_000) int page,
                       @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return service.search(query, page, size);
+        boolean descending = sort.startsWith("-");
+        String field = descending ? sort.substring(1) : sort;
+        MemberSearch.SortField sortField = MemberSearch.SortField.valueOf(
+                field.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT));
+        return service.search(new MemberSearch(query, kind, region, country, membershipStatus, sortField, descending),
+                page, size);
     }
 
     @Get("/{id}")
@@ -56,6 +71,16 @@ class MemberController {
     @Put("/{id}")
     MemberResponse update(@PathVariable long id, @Body @Valid MemberCommand command) {
         return service.update(id, command);
+    }
+
+    @Post("/{id}/membership")
+    MemberResponse changeMembership(@PathVariable long id, @Body @Valid MembershipChange change) {
+        return service.changeMembership(id, change);
+    }
+
+    @Get("/{id}/membership")
+    List<MembershipHistoryEntry> membershipHistory(@PathVariable long id) {
+        return service.membershipHistory(id);
     }
 
     @Delete("/{id}")

@@ -1,17 +1,31 @@
 package eu.koopera.members;
 
+import eu.koopera.jooq.tenant.tables.records.MemberRecord;
 import jakarta.inject.Singleton;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import static eu.koopera.jooq.tenant.Tables.MEMBER;
+import static eu.koopera.jooq.tenant.Tables.MEMBER_STATUS_CHANGE;
 
-/** Searches over the current tenant's members. */
+/** Searches and history over the current tenant's members. */
 @Singleton
 class MemberQueries {
+
+    /** The expression the trigram index {@code member_search_idx} covers. */
+    private static final Field<String> SEARCH_TEXT = DSL.field("platform.search_text({0} || ' ' || {1})",
+            String.class, MEMBER.NAME, MEMBER.CODE);
 
     private final DSLContext sql;
 
@@ -19,19 +33,98 @@ class MemberQueries {
         this.sql = sql;
     }
 
-    /** One page of members whose name or code contains {@code text}, ordered by name, with the total count. */
-    MemberPage search(String text, int page, int size) {
-        Condition matches = text == null || text.isBlank() ? DSL.noCondition()
-                : MEMBER.NAME.containsIgnoreCase(text.strip()).or(MEMBER.CODE.containsIgnoreCase(text.strip()));
-        int total = sql.fetchCount(MEMBER, matches);
+    /** One page of matching members with the total count. */
+    MemberPage search(MemberSearch search, int page, int size) {
+        Condition where = conditionFor(search);
+        int total = sql.fetchCount(MEMBER, where);
         List<MemberResponse> items = sql.selectFrom(MEMBER)
-                .where(matches)
-                .orderBy(MEMBER.NAME, MEMBER.ID)
+                .where(where)
+                .orderBy(order(search), MEMBER.ID.asc())
                 .limit(size).offset((long) page * size)
-                .fetch(record -> new MemberResponse(record.getId(), record.getCode(), record.getName(),
-                        record.getKind() == null ? null : MemberKind.valueOf(record.getKind()), record.getRegion(),
-                        record.getPopulation(), record.getVersion(), record.getCreatedAt().toInstant(),
-                        record.getUpdatedAt().toInstant()));
+                .fetch(MemberQueries::toResponse);
         return new MemberPage(items, page, size, total);
+    }
+
+    /** All matching members in the given order, for export. */
+    List<MemberResponse> all(MemberSearch search) {
+        return sql.selectFrom(MEMBER).where(conditionFor(search)).orderBy(order(search), MEMBER.ID.asc())
+                .fetch(MemberQueries::toResponse);
+    }
+
+    /** Members whose code is one of {@code codes}, by code. */
+    Map<String, MemberResponse> byCodes(Collection<String> codes) {
+        return sql.selectFrom(MEMBER).where(MEMBER.CODE.in(codes)).fetch(MemberQueries::toResponse).stream()
+                .collect(Collectors.toMap(MemberResponse::code, Function.identity()));
+    }
+
+    List<MembershipHistoryEntry> history(long memberId) {
+        return sql.selectFrom(MEMBER_STATUS_CHANGE)
+                .where(MEMBER_STATUS_CHANGE.MEMBER_ID.eq(memberId))
+                .orderBy(MEMBER_STATUS_CHANGE.CHANGED_AT.desc(), MEMBER_STATUS_CHANGE.ID.desc())
+                .fetch(row -> new MembershipHistoryEntry(
+                        row.getFromStatus() == null ? null : MembershipStatus.valueOf(row.getFromStatus()),
+                        MembershipStatus.valueOf(row.getToStatus()), row.getEffectiveOn(), row.getNote(),
+                        row.getChangedBy(), row.getChangedAt().toInstant()));
+    }
+
+    void recordStatusChange(long memberId, MembershipStatus from, MembershipStatus to, LocalDate effectiveOn,
+                            String note, String changedBy) {
+        sql.insertInto(MEMBER_STATUS_CHANGE)
+                .set(MEMBER_STATUS_CHANGE.MEMBER_ID, memberId)
+                .set(MEMBER_STATUS_CHANGE.FROM_STATUS, from == null ? null : from.name())
+                .set(MEMBER_STATUS_CHANGE.TO_STATUS, to.name())
+                .set(MEMBER_STATUS_CHANGE.EFFECTIVE_ON, effectiveOn)
+                .set(MEMBER_STATUS_CHANGE.NOTE, note)
+                .set(MEMBER_STATUS_CHANGE.CHANGED_BY, changedBy)
+                .execute();
+    }
+
+    private static Condition conditionFor(MemberSearch search) {
+        List<Condition> conditions = new ArrayList<>();
+        if (search.text() != null && !search.text().isBlank()) {
+            Field<String> pattern = DSL.concat(DSL.inline("%"),
+                    DSL.field("platform.search_text({0})", String.class, DSL.val(escapeLike(search.text().strip()))),
+                    DSL.inline("%"));
+            conditions.add(SEARCH_TEXT.like(pattern, '\\'));
+        }
+        if (search.kind() != null) {
+            conditions.add(MEMBER.KIND.eq(search.kind().name()));
+        }
+        if (search.region() != null && !search.region().isBlank()) {
+            conditions.add(MEMBER.REGION.eq(search.region()));
+        }
+        if (search.country() != null && !search.country().isBlank()) {
+            conditions.add(MEMBER.COUNTRY.eq(search.country()));
+        }
+        if (search.membershipStatus() != null) {
+            conditions.add(MEMBER.MEMBERSHIP_STATUS.eq(search.membershipStatus().name()));
+        }
+        return DSL.and(conditions);
+    }
+
+    private static SortField<?> order(MemberSearch search) {
+        Field<?> field = switch (search.sort()) {
+            case NAME -> DSL.lower(MEMBER.NAME);
+            case CODE -> MEMBER.CODE;
+            case KIND -> MEMBER.KIND;
+            case REGION -> MEMBER.REGION;
+            case POPULATION -> MEMBER.POPULATION;
+            case MEMBERSHIP_STATUS -> MEMBER.MEMBERSHIP_STATUS;
+            case UPDATED_AT -> MEMBER.UPDATED_AT;
+        };
+        return search.descending() ? field.desc().nullsLast() : field.asc().nullsLast();
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    static MemberResponse toResponse(MemberRecord row) {
+        return new MemberResponse(row.getId(), row.getCode(), row.getName(),
+                row.getKind() == null ? null : MemberKind.valueOf(row.getKind()), row.getCountry(), row.getRegion(),
+                row.getPopulation(), row.getPopulationYear() == null ? null : row.getPopulationYear().intValue(),
+                row.getAddress(), row.getWebsite(), row.getNotes(), MembershipStatus.valueOf(row.getMembershipStatus()),
+                row.getMembershipSince(), row.getVersion(), row.getCreatedAt().toInstant(),
+                row.getUpdatedAt().toInstant());
     }
 }

@@ -4,14 +4,21 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /** A member organisation as the API returns it; {@code version} must be sent back with changes. */
 @Serdeable
-public record MemberResponse(Long id, String code, String name, @Nullable MemberKind kind, @Nullable String region,
-                             @Nullable Integer population, Long version, Instant createdAt, Instant updatedAt) {
+public record MemberResponse(Long id, String code, String name, @Nullable MemberKind kind, @Nullable String country,
+                             @Nullable String region, @Nullable Integer population, @Nullable Integer populationYear,
+                             @Nullable String address, @Nullable String website, @Nullable String notes,
+                             MembershipStatus membershipStatus, @Nullable LocalDate membershipSince, Long version,
+                             Instant createdAt, Instant updatedAt) {
 
     static MemberResponse of(Member member) {
-        return new MemberResponse(member.id(), member.code(), member.name(), member.kind(), member.region(),
-                member.population(), member.version(), member.createdAt(), member.updatedAt());
+        return new MemberResponse(member.id(), member.code(), member.name(), member.kind(), member.country(),
+                member.region(), member.population(),
+                member.populationYear() == null ? null : member.populationYear().intValue(), member.address(),
+                member.website(), member.notes(), member.membershipStatus(), member.membershipSince(),
+                member.version(), member.createdAt(), member.updatedAt());
     }
 }

@@ -1,26 +1,40 @@
 package eu.koopera.members;
 
+import eu.koopera.platform.audit.AuditAction;
+import eu.koopera.platform.audit.TenantAuditLog;
+import eu.koopera.platform.security.Caller;
 import eu.koopera.platform.security.CallerContext;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.web.ApiException;
+import eu.koopera.platform.web.Problem;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 
-/** Member organisations of the current tenant: everyone in the tenant reads them, its admins change them. */
+/**
+ * Member organisations of the current tenant: everyone in the tenant reads them, its administrators change them.
+ * Every change is written to the tenant's audit log in the same transaction.
+ */
 @Singleton
 public class MemberService {
+
+    static final String AUDIT_TYPE = "member";
 
     private final CallerContext callers;
     private final MemberRepository members;
     private final MemberQueries queries;
+    private final TenantAuditLog audit;
 
-    public MemberService(CallerContext callers, MemberRepository members, MemberQueries queries) {
+    public MemberService(CallerContext callers, MemberRepository members, MemberQueries queries,
+                         TenantAuditLog audit) {
         this.callers = callers;
         this.members = members;
         this.queries = queries;
+        this.audit = audit;
     }
 
     /**
@@ -30,20 +44,31 @@ public class MemberService {
      */
     @Transactional
     public MemberResponse create(MemberCommand command) {
-        callers.requireTenantRole(Roles.ASSOCIATION_ADMIN);
+        Caller caller = callers.requireTenantRole(Roles.ASSOCIATION_ADMIN);
         if (members.existsByCode(command.code())) {
             throw duplicateCode();
         }
-        Instant now = Instant.now();
-        return MemberResponse.of(members.save(new Member(null, command.code(), command.name().strip(),
-                command.kind(), blankToNull(command.region()), command.population(), null, now, now)));
+        MembershipStatus status = command.membershipStatus() == null ? MembershipStatus.ACTIVE
+                : command.membershipStatus();
+        LocalDate today = LocalDate.now();
+        Member created = members.save(Member.create(command, status, today, Instant.now()));
+        queries.recordStatusChange(created.id(), null, status, today, null, caller.username());
+        MemberResponse response = MemberResponse.of(created);
+        audit.record(AuditAction.CREATE, AUDIT_TYPE, created.id(), created.name(), null, response);
+        return response;
     }
 
-    /** Members whose name or code contains {@code text}, a page at a time. */
+    /** Members matching {@code search}, a page at a time. */
+    @Transactional(readOnly = true)
+    public MemberPage search(MemberSearch search, int page, int size) {
+        callers.requireTenantUser();
+        return queries.search(search, page, size);
+    }
+
+    /** Members whose name or code contains {@code text}, by name. */
     @Transactional(readOnly = true)
     public MemberPage search(String text, int page, int size) {
-        callers.requireTenantUser();
-        return queries.search(text, page, size);
+        return search(MemberSearch.text(text), page, size);
     }
 
     @Transactional(readOnly = true)
@@ -53,33 +78,78 @@ public class MemberService {
     }
 
     /**
-     * Replaces a member's fields.
+     * Replaces a member's profile.
      *
-     * @throws ApiException.Conflict when the code is taken or {@code version} is stale
+     * @throws ApiException.BadRequest when {@code version} is missing
+     * @throws ApiException.Conflict   when the code is taken, or {@code version} is stale (with the current state)
      */
     @Transactional
     public MemberResponse update(long id, MemberCommand command) {
         callers.requireTenantRole(Roles.ASSOCIATION_ADMIN);
+        if (command.version() == null) {
+            throw new ApiException.BadRequest("Send back the version you last read.",
+                    List.of(new Problem.FieldError("version", "must not be null")));
+        }
         Member current = find(id);
-        if (command.version() != null && !command.version().equals(current.version())) {
-            throw staleVersion();
+        if (!command.version().equals(current.version())) {
+            throw staleVersion(current);
         }
         if (!current.code().equals(command.code()) && members.existsByCodeAndIdNotEqual(command.code(), id)) {
             throw duplicateCode();
         }
         try {
-            return MemberResponse.of(members.update(new Member(id, command.code(), command.name().strip(),
-                    command.kind(), blankToNull(command.region()), command.population(), current.version(),
-                    current.createdAt(), Instant.now())));
+            Member updated = members.update(current.withProfile(command, Instant.now()));
+            MemberResponse response = MemberResponse.of(updated);
+            audit.record(AuditAction.UPDATE, AUDIT_TYPE, id, updated.name(), MemberResponse.of(current), response);
+            return response;
         } catch (OptimisticLockException e) {
-            throw staleVersion();
+            throw staleVersion(find(id));
         }
+    }
+
+    /**
+     * Moves a member to another membership status and records it in the history.
+     *
+     * @throws ApiException.Conflict when the move is not allowed from the current status
+     */
+    @Transactional
+    public MemberResponse changeMembership(long id, MembershipChange change) {
+        Caller caller = callers.requireTenantRole(Roles.ASSOCIATION_ADMIN);
+        Member current = find(id);
+        if (!current.membershipStatus().mayBecome(change.status())) {
+            throw new ApiException.Conflict("A member in status " + current.membershipStatus() + " can become only "
+                    + current.membershipStatus().next() + ".");
+        }
+        LocalDate effective = change.effectiveOn() == null ? LocalDate.now() : change.effectiveOn();
+        Member updated = members.update(current.withStatus(change.status(), effective, Instant.now()));
+        queries.recordStatusChange(id, current.membershipStatus(), change.status(), effective, change.note(),
+                caller.username());
+        MemberResponse response = MemberResponse.of(updated);
+        audit.record(AuditAction.UPDATE, AUDIT_TYPE, id, updated.name() + ": " + current.membershipStatus()
+                + " -> " + change.status(), MemberResponse.of(current), response);
+        return response;
+    }
+
+    @Transactional(readOnly = true)
+    public List<MembershipHistoryEntry> membershipHistory(long id) {
+        callers.requireTenantUser();
+        find(id);
+        return queries.history(id);
     }
 
     @Transactional
     public void delete(long id) {
         callers.requireTenantRole(Roles.ASSOCIATION_ADMIN);
-        members.delete(find(id));
+        Member current = find(id);
+        members.delete(current);
+        audit.record(AuditAction.DELETE, AUDIT_TYPE, id, current.name(), MemberResponse.of(current), null);
+    }
+
+    /** Whether a member with this id exists in the current tenant. */
+    @Transactional(readOnly = true)
+    public boolean exists(long id) {
+        callers.requireTenantUser();
+        return members.existsById(id);
     }
 
     private Member find(long id) {
@@ -90,11 +160,8 @@ public class MemberService {
         return new ApiException.Conflict("Another member already has this code.");
     }
 
-    private static ApiException staleVersion() {
-        return new ApiException.Conflict("The member was changed by someone else; reload it and try again.");
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+    private static ApiException staleVersion(Member current) {
+        return new ApiException.Conflict("The member was changed by someone else; here is its current state.",
+                MemberResponse.of(current));
     }
 }

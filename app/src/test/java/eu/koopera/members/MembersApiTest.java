@@ -95,7 +95,87 @@ class MembersApiTest extends IntegrationTest {
                 bearer(admin));
 
         assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.body()).contains("\"current\"").contains("Cēsu novads");
         assertThat(client.get(location, bearer(admin)).string("name")).isEqualTo("Cēsu novads");
+    }
+
+    @Test
+    void replacingWithoutVersionIsRejected() {
+        String location = client.post("/api/members", Map.of("name", "Dobele", "code", "DOB-1"), bearer(admin))
+                .header("Location");
+
+        Response response = client.put(location, Map.of("name", "Dobeles novads", "code", "DOB-1"), bearer(admin));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.list("errors")).extracting(error -> error.get("field")).containsExactly("version");
+        assertThat(client.get(location, bearer(admin)).string("name")).isEqualTo("Dobele");
+    }
+
+    @Test
+    void searchIgnoresAccentsAndCase() {
+        client.post("/api/members", Map.of("name", "Kėdainių rajono savivaldybė", "code", "LT-KED"), bearer(admin));
+
+        assertThat(client.get("/api/members?q=kedainiu", bearer(admin)).list("items"))
+                .extracting(item -> item.get("code")).containsExactly("LT-KED");
+        assertThat(client.get("/api/members?q=KĖDAINIŲ%20RAJ", bearer(admin)).list("items"))
+                .extracting(item -> item.get("code")).containsExactly("LT-KED");
+    }
+
+    @Test
+    void filtersAndSortingNarrowAndOrderTheList() {
+        String other = client.createTenantWithAdmin("memf", "admin-password-123");
+        String otherAdmin = client.login(other, "admin", "admin-password-123");
+        client.post("/api/members", Map.of("name", "Rīga", "code", "LV-RIX", "kind", "STATE_CITY", "population",
+                605000, "country", "LV"), bearer(otherAdmin));
+        client.post("/api/members", Map.of("name", "Jūrmala", "code", "LV-JUR", "kind", "STATE_CITY", "population",
+                50000, "country", "LV"), bearer(otherAdmin));
+        client.post("/api/members", Map.of("name", "Ādažu novads", "code", "LV-ADA", "kind", "MUNICIPALITY",
+                "population", 12000, "country", "LV"), bearer(otherAdmin));
+
+        Response cities = client.get("/api/members?kind=STATE_CITY&sort=-population", bearer(otherAdmin));
+        Response byCode = client.get("/api/members?sort=code", bearer(otherAdmin));
+
+        assertThat(cities.list("items")).extracting(item -> item.get("code")).containsExactly("LV-RIX", "LV-JUR");
+        assertThat(byCode.list("items")).extracting(item -> item.get("code"))
+                .containsExactly("LV-ADA", "LV-JUR", "LV-RIX");
+        assertThat(client.get("/api/members?sort=password", bearer(otherAdmin)).status()).isEqualTo(400);
+    }
+
+    @Test
+    void membershipMovesThroughAllowedStatusesWithHistory() {
+        Response created = client.post("/api/members", Map.of("name", "Sigulda", "code", "SIG-1",
+                "membershipStatus", "APPLIED"), bearer(admin));
+        String location = created.header("Location");
+        assertThat(created.string("membershipStatus")).isEqualTo("APPLIED");
+
+        Response active = client.post(location + "/membership", Map.of("status", "ACTIVE", "effectiveOn",
+                "2026-01-01", "note", "Accepted by the board"), bearer(admin));
+        Response invalid = client.post(location + "/membership", Map.of("status", "APPLIED"), bearer(admin));
+        Response history = client.get(location + "/membership", bearer(admin));
+
+        assertThat(active.status()).isEqualTo(200);
+        assertThat(active.string("membershipSince")).isEqualTo("2026-01-01");
+        assertThat(invalid.status()).isEqualTo(409);
+        assertThat(history.body()).contains("Accepted by the board").contains("\"toStatus\":\"ACTIVE\"")
+                .contains("\"toStatus\":\"APPLIED\"");
+    }
+
+    @Test
+    void everyChangeIsAudited() {
+        String location = client.post("/api/members", Map.of("name", "Tukums", "code", "AUD-1"), bearer(admin))
+                .header("Location");
+        client.put(location, Map.of("name", "Tukuma novads", "code", "AUD-1", "version", 0), bearer(admin));
+        client.delete(location, bearer(admin));
+        String id = location.substring(location.lastIndexOf('/') + 1);
+
+        Response audit = client.get("/api/audit?entityType=member&entityId=" + id, bearer(admin));
+
+        assertThat(audit.status()).isEqualTo(200);
+        assertThat(audit.list("items")).extracting(item -> item.get("action"))
+                .containsExactly("DELETE", "UPDATE", "CREATE");
+        assertThat(audit.list("items").get(1).get("before").toString()).contains("Tukums");
+        assertThat(audit.list("items").get(1).get("after").toString()).contains("Tukuma novads");
+        assertThat(audit.list("items")).allSatisfy(item -> assertThat(item.get("actor")).isEqualTo("admin"));
     }
 
     @Test

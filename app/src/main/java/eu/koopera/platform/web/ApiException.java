@@ -30,6 +30,45 @@ public abstract class ApiException extends RuntimeException {
         return errors;
     }
 
+    /** The resource's current state, when the client should see it; null otherwise. */
+    public Object current() {
+        return null;
+    }
+
+    /** The content cannot be processed, such as an import file with invalid rows (422). */
+    public static final class Unprocessable extends ApiException {
+        public Unprocessable(String detail, List<Problem.FieldError> errors) {
+            super(detail, errors);
+        }
+
+        @Override
+        public HttpStatus status() {
+            return HttpStatus.UNPROCESSABLE_ENTITY;
+        }
+
+        @Override
+        public String type() {
+            return "invalid-content";
+        }
+    }
+
+    /** The request body is larger than this endpoint accepts (413). */
+    public static final class TooLarge extends ApiException {
+        public TooLarge(String detail) {
+            super(detail);
+        }
+
+        @Override
+        public HttpStatus status() {
+            return HttpStatus.REQUEST_ENTITY_TOO_LARGE;
+        }
+
+        @Override
+        public String type() {
+            return "payload-too-large";
+        }
+    }
+
     /** The input is invalid (400). */
     public static final class BadRequest extends ApiException {
         public BadRequest(String detail, List<Problem.FieldError> errors) {
@@ -87,8 +126,21 @@ public abstract class ApiException extends RuntimeException {
 
     /** The request conflicts with the current state, such as a duplicate code (409). */
     public static final class Conflict extends ApiException {
+        private final Object current;
+
         public Conflict(String detail) {
+            this(detail, null);
+        }
+
+        /** A conflict that shows the client the resource's current state. */
+        public Conflict(String detail, Object current) {
             super(detail);
+            this.current = current;
+        }
+
+        @Override
+        public Object current() {
+            return current;
         }
 
         @Override

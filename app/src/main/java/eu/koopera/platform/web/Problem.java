@@ -18,7 +18,11 @@ import java.util.List;
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(String type, String title, int status, @Nullable String detail,
-                      @Nullable List<FieldError> errors) {
+                      @Nullable List<FieldError> errors, @Nullable Object current) {
+
+    public Problem(String type, String title, int status, @Nullable String detail, @Nullable List<FieldError> errors) {
+        this(type, title, status, detail, errors, null);
+    }
 
     /** The media type of problem documents. */
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -26,18 +30,24 @@ public record Problem(String type, String title, int status, @Nullable String de
     public static final String TYPE_PREFIX = "https://koopera.eu/problems/";
 
     /**
-     * One invalid input.
+     * One invalid input: a field of a JSON body or parameter, or a cell of an imported file.
      *
-     * @param field   the JSON field (dotted for nested fields), column or parameter
+     * @param field   the JSON field (dotted for nested fields) or parameter; null for file cells
      * @param message what is wrong with it
-     * @param row     the 1-based data row, for imports
+     * @param row     the 1-based data row of an imported file (the header is row 0)
+     * @param column  the column of an imported file
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FieldError(String field, String message, @Nullable Integer row) {
+    public record FieldError(@Nullable String field, String message, @Nullable Integer row, @Nullable String column) {
 
         public FieldError(String field, String message) {
-            this(field, message, null);
+            this(field, message, null, null);
+        }
+
+        /** An error in one cell of an imported file. */
+        public static FieldError cell(int row, String column, String message) {
+            return new FieldError(null, message, row, column);
         }
     }
 }

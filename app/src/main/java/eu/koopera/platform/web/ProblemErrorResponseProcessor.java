@@ -54,7 +54,7 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
     private static Problem fromApiException(ApiException exception) {
         HttpStatus status = exception.status();
         return new Problem(Problem.TYPE_PREFIX + exception.type(), status.getReason(), status.getCode(),
-                exception.getMessage(), exception.errors().isEmpty() ? null : exception.errors());
+                exception.getMessage(), exception.errors().isEmpty() ? null : exception.errors(), exception.current());
     }
 
     private static Problem fromFramework(int status, List<Error> errors) {
