@@ -8,11 +8,14 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.uri.UriBuilder;
+import eu.koopera.platform.tabular.TableFormat;
+import eu.koopera.platform.web.ApiException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -33,9 +36,11 @@ import java.util.List;
 class MemberController {
 
     private final MemberService service;
+    private final MemberImportService imports;
 
-    MemberController(MemberService service) {
+    MemberController(MemberService service, MemberImportService imports) {
         this.service = service;
+        this.imports = imports;
     }
 
     @Post
@@ -71,6 +76,23 @@ class MemberController {
     @Put("/{id}")
     MemberResponse update(@PathVariable long id, @Body @Valid MemberCommand command) {
         return service.update(id, command);
+    }
+
+    @Post(value = "/import", consumes = {"text/csv",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    ImportResult importFile(@Body byte[] file, @Header("Content-Type") String contentType,
+                            @QueryValue(defaultValue = "false") boolean dryRun) {
+        TableFormat format = TableFormat.ofContentType(contentType)
+                .orElseThrow(() -> new ApiException.BadRequest("Send text/csv or an XLSX workbook."));
+        return imports.importFile(file, format, dryRun);
+    }
+
+    @Get("/export")
+    HttpResponse<byte[]> export(@QueryValue(defaultValue = "csv") String format) {
+        TableFormat tableFormat = TableFormat.named(format);
+        return HttpResponse.ok(imports.export(tableFormat))
+                .contentType(tableFormat.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"members." + tableFormat.extension() + "\"");
     }
 
     @Post("/{id}/membership")

@@ -27,6 +27,8 @@ class MemberQueries {
     private static final Field<String> SEARCH_TEXT = DSL.field("platform.search_text({0} || ' ' || {1})",
             String.class, MEMBER.NAME, MEMBER.CODE);
 
+    private static final int BATCH = 1_000;
+
     private final DSLContext sql;
 
     MemberQueries(DSLContext sql) {
@@ -55,6 +57,56 @@ class MemberQueries {
     Map<String, MemberResponse> byCodes(Collection<String> codes) {
         return sql.selectFrom(MEMBER).where(MEMBER.CODE.in(codes)).fetch(MemberQueries::toResponse).stream()
                 .collect(Collectors.toMap(MemberResponse::code, Function.identity()));
+    }
+
+    /** Inserts imported rows as ACTIVE members, with their first history entry; returns them as stored. */
+    List<MemberResponse> insertImported(List<MemberImportRow> rows, LocalDate since, String changedBy) {
+        List<MemberResponse> created = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            var insert = sql.insertInto(MEMBER, MEMBER.CODE, MEMBER.NAME, MEMBER.KIND, MEMBER.REGION,
+                    MEMBER.POPULATION, MEMBER.WEBSITE, MEMBER.MEMBERSHIP_STATUS, MEMBER.MEMBERSHIP_SINCE);
+            for (MemberImportRow row : rows.subList(from, Math.min(rows.size(), from + BATCH))) {
+                insert = insert.values(row.code(), row.name(), row.kind() == null ? null : row.kind().name(),
+                        row.region(), row.population(), row.website(), MembershipStatus.ACTIVE.name(), since);
+            }
+            List<MemberResponse> batch = insert.returning().fetch(MemberQueries::toResponse);
+            var history = sql.insertInto(MEMBER_STATUS_CHANGE, MEMBER_STATUS_CHANGE.MEMBER_ID,
+                    MEMBER_STATUS_CHANGE.TO_STATUS, MEMBER_STATUS_CHANGE.EFFECTIVE_ON, MEMBER_STATUS_CHANGE.NOTE,
+                    MEMBER_STATUS_CHANGE.CHANGED_BY);
+            for (MemberResponse member : batch) {
+                history = history.values(member.id(), MembershipStatus.ACTIVE.name(), since, "Imported", changedBy);
+            }
+            history.execute();
+            created.addAll(batch);
+        }
+        return created;
+    }
+
+    /** Updates members by code with the imported columns; returns them as stored, by code. */
+    Map<String, MemberResponse> updateImported(List<MemberImportRow> rows, java.util.Set<String> columns) {
+        List<org.jooq.Query> updates = new ArrayList<>();
+        for (MemberImportRow row : rows) {
+            var update = sql.update(MEMBER).set(MEMBER.NAME, row.name())
+                    .set(MEMBER.VERSION, MEMBER.VERSION.plus(1))
+                    .set(MEMBER.UPDATED_AT, java.time.OffsetDateTime.now());
+            if (columns.contains("kind")) {
+                update = update.set(MEMBER.KIND, row.kind() == null ? null : row.kind().name());
+            }
+            if (columns.contains("region")) {
+                update = update.set(MEMBER.REGION, row.region());
+            }
+            if (columns.contains("population")) {
+                update = update.set(MEMBER.POPULATION, row.population());
+            }
+            if (columns.contains("website")) {
+                update = update.set(MEMBER.WEBSITE, row.website());
+            }
+            updates.add(update.where(MEMBER.CODE.eq(row.code())));
+        }
+        for (int from = 0; from < updates.size(); from += BATCH) {
+            sql.batch(updates.subList(from, Math.min(updates.size(), from + BATCH))).execute();
+        }
+        return rows.isEmpty() ? Map.of() : byCodes(rows.stream().map(MemberImportRow::code).toList());
     }
 
     List<MembershipHistoryEntry> history(long memberId) {

@@ -83,7 +83,7 @@ class BadInputTest extends IntegrationTest {
 
     @Test
     void oversizeBodyIsRefused() {
-        String huge = "{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\",\"code\":\"BIG\"}";
+        String huge = "{\"name\":\"" + "x".repeat(6 * 1024 * 1024) + "\",\"code\":\"BIG\"}";
 
         Response response = client.post("/api/members", huge, bearer(token));
 
