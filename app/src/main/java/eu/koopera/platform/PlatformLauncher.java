@@ -50,7 +50,7 @@ public final class PlatformLauncher {
         List<String> arguments = Arrays.asList(args);
         boolean migrateOnly = arguments.contains("migrate");
         Map<String, Object> properties = new HashMap<>();
-        if (arguments.contains("--demo")) {
+        if (arguments.contains("--demo") || "true".equalsIgnoreCase(environment.get("KOOPERA_DEMO"))) {
             properties.put("koopera.demo.enabled", true);
         }
         Path dataDir = Path.of(setting("KOOPERA_DATA_DIR", "koopera.data-dir").orElse(".koopera"));

@@ -1,0 +1,159 @@
+package eu.koopera.demo;
+
+import eu.koopera.members.MemberCommand;
+import eu.koopera.members.MemberKind;
+import eu.koopera.members.MemberSearch;
+import eu.koopera.members.MemberService;
+import eu.koopera.platform.security.AccountService;
+import eu.koopera.platform.security.Caller;
+import eu.koopera.platform.security.Roles;
+import eu.koopera.tenancy.SchemaMigrations;
+import eu.koopera.tenancy.Tenant;
+import eu.koopera.tenancy.TenantProvisioner;
+import eu.koopera.tenancy.TenantRegistry;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.propagation.PropagatedContext;
+import jakarta.annotation.PostConstruct;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * With {@code --demo} or {@code KOOPERA_DEMO=true}, creates the three demo associations if they are absent: LPS
+ * with every Latvian local government, LLPA with the Latvian state cities, LSA with every Lithuanian municipality.
+ * Members come from the ISO 3166-2 list shipped in {@code demo/municipalities.csv}, with the ISO code as their
+ * code; no other code is invented. Each association gets an administrator {@code admin} whose password is
+ * {@code KOOPERA_DEMO_PASSWORD}, or generated and printed once. Everything goes through the same services as a
+ * user's actions, so it is validated and audited (actor {@code demo}).
+ */
+@Context
+@Requires(property = "koopera.demo.enabled", value = "true")
+public class DemoAssociations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoAssociations.class);
+    private static final String ADMIN = "admin";
+
+    private final TenantRegistry registry;
+    private final TenantProvisioner provisioner;
+    private final AccountService accounts;
+    private final MemberService members;
+    private final @Nullable String configuredPassword;
+
+    DemoAssociations(SchemaMigrations migrations, TenantRegistry registry, TenantProvisioner provisioner,
+                     AccountService accounts, MemberService members,
+                     @Nullable @Value("${koopera.demo.password:}") String configuredPassword) {
+        this.registry = registry;
+        this.provisioner = provisioner;
+        this.accounts = accounts;
+        this.members = members;
+        this.configuredPassword = configuredPassword;
+    }
+
+    @PostConstruct
+    void createIfAbsent() {
+        List<Municipality> municipalities = municipalities();
+        String password = configuredPassword == null || configuredPassword.isBlank() ? null : configuredPassword;
+        boolean printPassword = false;
+        for (Association association : associations()) {
+            Tenant tenant = registry.find(association.code()).orElseGet(() -> provisioner.create(association.code(),
+                    association.name(), association.country(), association.locale()));
+            if (password == null) {
+                password = generatePassword();
+            }
+            printPassword |= createAdminIfAbsent(tenant, password);
+            List<Municipality> selected = municipalities.stream().filter(association.members()).toList();
+            int created = createMembersIfAbsent(tenant, selected);
+            LOG.info("Demo association {} ({}): {} of {} members created", tenant.code(), tenant.name(), created,
+                    selected.size());
+        }
+        if (printPassword && (configuredPassword == null || configuredPassword.isBlank())) {
+            LOG.warn("""
+
+                    ==============================================================
+                      Demo associations lps, llpa, lsa are ready
+                        username: admin   password: {}
+                      This password is shown only once.
+                    ==============================================================""", password);
+        }
+    }
+
+    private boolean createAdminIfAbsent(Tenant tenant, String password) {
+        try {
+            accounts.createTenantUser(tenant.binding(), new AccountService.NewUser(ADMIN, password,
+                    "admin@" + tenant.code() + ".koopera.example", "Demo administrator",
+                    Set.of(Roles.ASSOCIATION_ADMIN), tenant.defaultLocale()));
+            return true;
+        } catch (eu.koopera.platform.web.ApiException.Conflict exists) {
+            return false;
+        }
+    }
+
+    private int createMembersIfAbsent(Tenant tenant, List<Municipality> selected) {
+        Caller demo = new Caller("demo", tenant.code(), Set.of(Roles.ASSOCIATION_ADMIN));
+        try (PropagatedContext.Scope ignored = PropagatedContext.getOrEmpty().plus(tenant.binding()).plus(demo)
+                .propagate()) {
+            Set<String> existing = members.search(MemberSearch.all(), 0, 100).items().stream()
+                    .map(member -> member.code()).collect(Collectors.toSet());
+            int created = 0;
+            for (Municipality municipality : selected) {
+                if (!existing.contains(municipality.code())) {
+                    members.create(new MemberCommand(municipality.name(), municipality.code(), municipality.kind(),
+                            municipality.country(), null, null, null, null, null, null, null, null));
+                    created++;
+                }
+            }
+            return created;
+        }
+    }
+
+    private static List<Association> associations() {
+        return List.of(
+                new Association("lps", "Latvijas Pašvaldību savienība", "LV", "lv",
+                        municipality -> municipality.country().equals("LV")),
+                new Association("llpa", "Latvijas Lielo pilsētu asociācija", "LV", "lv",
+                        municipality -> municipality.kind() == MemberKind.STATE_CITY),
+                new Association("lsa", "Lietuvos savivaldybių asociacija", "LT", "lt",
+                        municipality -> municipality.country().equals("LT")));
+    }
+
+    static List<Municipality> municipalities() {
+        try (InputStream in = DemoAssociations.class.getClassLoader().getResourceAsStream("demo/municipalities.csv")) {
+            if (in == null) {
+                throw new IllegalStateException("demo/municipalities.csv is missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1)
+                    .filter(line -> !line.isBlank())
+                    .map(line -> line.split(",", -1))
+                    .map(cells -> new Municipality(cells[0], cells[1], cells[2], MemberKind.valueOf(cells[3])))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String generatePassword() {
+        byte[] bytes = new byte[12];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    record Municipality(String country, String code, String name, MemberKind kind) {
+    }
+
+    private record Association(String code, String name, String country, String locale,
+                               Predicate<Municipality> members) {
+    }
+}

@@ -1,0 +1,75 @@
+package eu.koopera.demo;
+
+import eu.koopera.migrations.EmbeddedPostgres;
+import eu.koopera.support.IntegrationTest;
+import eu.koopera.support.TestClient;
+import eu.koopera.support.TestDatabase;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+import static eu.koopera.support.TestClient.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DemoAssociationsTest {
+
+    private static final String PASSWORD = "demo-password-123";
+
+    @Test
+    void demoCreatesTheThreeAssociationsOnceWithAllTheirMunicipalities() throws SQLException {
+        try (ApplicationContext context = start()) {
+            TestClient client = new TestClient(context.getBean(EmbeddedServer.class).getURI(),
+                    context.getBean(JsonMapper.class));
+            assertThat(members("lps")).isEqualTo(43);
+            assertThat(members("llpa")).isEqualTo(7);
+            assertThat(members("lsa")).isEqualTo(60);
+
+            String lsa = client.login("lsa", "admin", PASSWORD);
+            assertThat(client.get("/api/members?q=kedainiai", bearer(lsa)).list("items"))
+                    .extracting(item -> item.get("code")).containsExactly("LT-18");
+            String lps = client.login("lps", "admin", PASSWORD);
+            assertThat(client.get("/api/members?kind=STATE_CITY", bearer(lps)).string("total")).isEqualTo("7");
+        }
+        try (ApplicationContext ignored = start()) {
+            assertThat(members("lps")).isEqualTo(43);
+            assertThat(count("SELECT count(*) FROM platform.tenant WHERE code IN ('lps', 'llpa', 'lsa')")).isEqualTo(3);
+        }
+    }
+
+    private static ApplicationContext start() {
+        EmbeddedPostgres db = TestDatabase.server();
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("datasources.default.url", db.jdbcUrl());
+        properties.put("datasources.default.username", db.username());
+        properties.put("datasources.default.password", db.password());
+        properties.put("koopera.jwt.secret", IntegrationTest.JWT_SECRET);
+        properties.put("koopera.admin-password", IntegrationTest.OPERATOR_PASSWORD);
+        properties.put("koopera.ui.enabled", false);
+        properties.put("koopera.demo.enabled", true);
+        properties.put("koopera.demo.password", PASSWORD);
+        properties.put("micronaut.server.port", -1);
+        ApplicationContext context = ApplicationContext.builder().properties(properties).start();
+        context.getBean(EmbeddedServer.class).start();
+        return context;
+    }
+
+    private static int members(String tenant) throws SQLException {
+        return count("SELECT count(*) FROM t_" + tenant + ".member");
+    }
+
+    private static int count(String sql) throws SQLException {
+        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+}
