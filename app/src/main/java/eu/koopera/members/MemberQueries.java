@@ -23,10 +23,6 @@ import static eu.koopera.jooq.tenant.Tables.MEMBER_STATUS_CHANGE;
 @Singleton
 class MemberQueries {
 
-    /** The expression the trigram index {@code member_search_idx} covers. */
-    private static final Field<String> SEARCH_TEXT = DSL.field("platform.search_text({0} || ' ' || {1})",
-            String.class, MEMBER.NAME, MEMBER.CODE);
-
     private static final int BATCH = 1_000;
 
     private final DSLContext sql;
@@ -79,6 +75,7 @@ class MemberQueries {
             history.execute();
             created.addAll(batch);
         }
+        analyzeAfterBulkChange(rows.size());
         return created;
     }
 
@@ -109,6 +106,13 @@ class MemberQueries {
         return rows.isEmpty() ? Map.of() : byCodes(rows.stream().map(MemberImportRow::code).toList());
     }
 
+    /** Fresh planner statistics after a large import, so that searches use the trigram index at once. */
+    private void analyzeAfterBulkChange(int rows) {
+        if (rows >= 500) {
+            sql.execute("ANALYZE member");
+        }
+    }
+
     List<MembershipHistoryEntry> history(long memberId) {
         return sql.selectFrom(MEMBER_STATUS_CHANGE)
                 .where(MEMBER_STATUS_CHANGE.MEMBER_ID.eq(memberId))
@@ -137,7 +141,7 @@ class MemberQueries {
             Field<String> pattern = DSL.concat(DSL.inline("%"),
                     DSL.field("platform.search_text({0})", String.class, DSL.val(escapeLike(search.text().strip()))),
                     DSL.inline("%"));
-            conditions.add(SEARCH_TEXT.like(pattern, '\\'));
+            conditions.add(MEMBER.SEARCH_TEXT.like(pattern, '\\'));
         }
         if (search.kind() != null) {
             conditions.add(MEMBER.KIND.eq(search.kind().name()));
