@@ -4,8 +4,8 @@ import eu.koopera.platform.web.ApiException;
 import eu.koopera.tenancy.MigrationStatus;
 import eu.koopera.tenancy.Tenant;
 import eu.koopera.tenancy.TenantCodes;
+import eu.koopera.tenancy.TenantHosts;
 import eu.koopera.tenancy.TenantRegistry;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
@@ -21,7 +21,6 @@ import io.micronaut.security.authentication.Authentication;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -43,11 +42,11 @@ public class RequestContextFilter implements Ordered {
     public static final String MDC_TENANT = "tenant";
 
     private final TenantRegistry registry;
-    private final @Nullable String baseDomain;
+    private final TenantHosts hosts;
 
-    public RequestContextFilter(TenantRegistry registry, @Nullable @Value("${koopera.base-domain:}") String baseDomain) {
+    public RequestContextFilter(TenantRegistry registry, TenantHosts hosts) {
         this.registry = registry;
-        this.baseDomain = baseDomain == null || baseDomain.isBlank() ? null : baseDomain.toLowerCase(Locale.ROOT);
+        this.hosts = hosts;
     }
 
     @Override
@@ -98,20 +97,7 @@ public class RequestContextFilter implements Ordered {
             }
             return code;
         }
-        return baseDomain == null ? null : tenantFromHost(request.getHeaders().get("Host"));
-    }
-
-    private @Nullable String tenantFromHost(@Nullable String host) {
-        if (host == null) {
-            return null;
-        }
-        String name = host.toLowerCase(Locale.ROOT).replaceFirst(":\\d+$", "");
-        String suffix = "." + baseDomain;
-        if (!name.endsWith(suffix)) {
-            return null;
-        }
-        String code = name.substring(0, name.length() - suffix.length());
-        return TenantCodes.isValid(code) ? code : null;
+        return hosts.tenantCode(request.getHeaders().get("Host")).orElse(null);
     }
 
     private static Set<String> roles(Authentication authentication) {

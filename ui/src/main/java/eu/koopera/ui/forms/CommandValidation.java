@@ -1,0 +1,96 @@
+package eu.koopera.ui.forms;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import eu.koopera.platform.web.ApiException;
+import eu.koopera.platform.web.Problem;
+import io.micronaut.validation.validator.Validator;
+import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolation;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks a command with the same constraints the REST API applies to it, and shows what is wrong next to the form
+ * fields in the user's language. Problems the services raise land on the fields they name, or in a notification.
+ */
+@Singleton
+public class CommandValidation {
+
+    private final Validator validator;
+
+    public CommandValidation(Validator validator) {
+        this.validator = validator;
+    }
+
+    /**
+     * Marks the fields of {@code command} that break a constraint.
+     *
+     * @param fields form fields by the command's property names
+     * @return whether the command is valid
+     */
+    public <T> boolean check(T command, Map<String, ? extends HasValidation> fields) {
+        fields.values().forEach(field -> field.setInvalid(false));
+        Set<ConstraintViolation<T>> violations = validator.validate(command);
+        for (ConstraintViolation<T> violation : violations) {
+            String property = lastNode(violation.getPropertyPath().toString());
+            HasValidation field = fields.get(property);
+            if (field != null) {
+                field.setErrorMessage(message(violation, (Component) field));
+                field.setInvalid(true);
+            }
+        }
+        return violations.isEmpty();
+    }
+
+    /** Shows a service's refusal: on the named fields when it names some, else as a notification. */
+    public void show(ApiException problem, Map<String, ? extends HasValidation> fields, Component context) {
+        boolean placed = false;
+        for (Problem.FieldError error : problem.errors()) {
+            HasValidation field = error.field() == null ? null : fields.get(error.field());
+            if (field != null) {
+                field.setErrorMessage(error.message());
+                field.setInvalid(true);
+                placed = true;
+            }
+        }
+        if (!placed) {
+            notifyError(context, problem);
+        }
+    }
+
+    /** A notification for a refusal, worded by its kind in the user's language. */
+    public static void notifyError(Component context, ApiException problem) {
+        String key = switch (problem) {
+            case ApiException.Conflict ignored -> "error.conflict";
+            case ApiException.Forbidden ignored -> "error.forbidden";
+            case ApiException.NotFound ignored -> "error.notFound";
+            default -> "error.invalid";
+        };
+        Notification notification = Notification.show(context.getTranslation(key) + " " + problem.getMessage(),
+                6000, Notification.Position.TOP_CENTER);
+        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    private static String message(ConstraintViolation<?> violation, Component context) {
+        String constraint = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        Map<String, Object> attributes = violation.getConstraintDescriptor().getAttributes();
+        return switch (constraint) {
+            case "NotNull", "NotBlank", "NotEmpty" -> context.getTranslation("validation.required");
+            case "Size" -> context.getTranslation("validation.size", attributes.get("min"), attributes.get("max"));
+            case "Email" -> context.getTranslation("validation.email");
+            case "Min", "Max", "PositiveOrZero", "Positive" -> context.getTranslation("validation.range");
+            case "Pattern" -> context.getTranslation("validation.pattern." + lastNode(
+                    violation.getPropertyPath().toString()));
+            default -> violation.getMessage();
+        };
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}

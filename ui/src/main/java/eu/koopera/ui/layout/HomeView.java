@@ -1,0 +1,39 @@
+package eu.koopera.ui.layout;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Route;
+import eu.koopera.platform.security.Roles;
+import eu.koopera.ui.members.MembersView;
+import eu.koopera.ui.portal.MemberHomeView;
+import eu.koopera.ui.session.AllowedRoles;
+import eu.koopera.ui.session.UiSessions;
+import eu.koopera.ui.tenants.TenantsView;
+import io.micronaut.context.annotation.Prototype;
+
+/** The root address: sends each account to where its work starts. */
+@Route("")
+@AllowedRoles({Roles.PLATFORM_OPERATOR, Roles.ASSOCIATION_ADMIN, Roles.NETWORK_COORDINATOR, Roles.MEMBER})
+@Prototype
+public class HomeView extends Div implements BeforeEnterObserver {
+
+    private final UiSessions sessions;
+
+    public HomeView(UiSessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        sessions.current().ifPresent(signedIn -> {
+            if (signedIn.caller().isOperator()) {
+                event.forwardTo(TenantsView.class);
+            } else if (signedIn.hasRole(Roles.ASSOCIATION_ADMIN)) {
+                event.forwardTo(MembersView.class);
+            } else {
+                event.forwardTo(MemberHomeView.class);
+            }
+        });
+    }
+}

@@ -1,0 +1,192 @@
+package eu.koopera.ui.members;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import eu.koopera.members.MemberKind;
+import eu.koopera.members.MemberResponse;
+import eu.koopera.members.MemberSearch;
+import eu.koopera.members.MemberService;
+import eu.koopera.members.MembershipStatus;
+import eu.koopera.platform.security.Roles;
+import eu.koopera.platform.web.ApiException;
+import eu.koopera.ui.forms.CommandValidation;
+import eu.koopera.ui.layout.MainLayout;
+import eu.koopera.ui.session.AllowedRoles;
+import eu.koopera.ui.session.Backend;
+import eu.koopera.ui.session.UiSessions;
+import io.micronaut.context.annotation.Prototype;
+
+import java.text.NumberFormat;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+
+/**
+ * The association's member register: search, filter and sort in the database a page at a time; administrators
+ * create, edit and delete members, coordinators read.
+ */
+@Route(value = "members", layout = MainLayout.class)
+@AllowedRoles({Roles.ASSOCIATION_ADMIN, Roles.NETWORK_COORDINATOR})
+@Prototype
+public class MembersView extends VerticalLayout implements HasDynamicTitle {
+
+    private final MemberService members;
+    private final Backend backend;
+    private final CommandValidation validation;
+    private final boolean mayEdit;
+    private final Grid<MemberResponse> grid = new Grid<>(MemberResponse.class, false);
+    private final TextField search = new TextField();
+    private final Select<MemberKind> kind = new Select<>();
+    private final Select<MembershipStatus> status = new Select<>();
+
+    public MembersView(MemberService members, Backend backend, CommandValidation validation, UiSessions sessions) {
+        this.members = members;
+        this.backend = backend;
+        this.validation = validation;
+        this.mayEdit = sessions.current().map(s -> s.hasRole(Roles.ASSOCIATION_ADMIN)).orElse(false);
+        setSizeFull();
+
+        search.setPlaceholder(getTranslation("members.search"));
+        search.setAriaLabel(getTranslation("members.search"));
+        search.setId("member-search");
+        search.setClearButtonVisible(true);
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
+        kind.setLabel(getTranslation("members.kind"));
+        kind.setItems(MemberKind.values());
+        kind.setEmptySelectionAllowed(true);
+        kind.setEmptySelectionCaption(getTranslation("common.all"));
+        kind.setItemLabelGenerator(value -> value == null ? getTranslation("common.all")
+                : getTranslation("members.kind." + value));
+        kind.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
+        status.setLabel(getTranslation("members.status"));
+        status.setItems(MembershipStatus.values());
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption(getTranslation("common.all"));
+        status.setItemLabelGenerator(value -> value == null ? getTranslation("common.all")
+                : getTranslation("members.status." + value));
+        status.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
+
+        Button create = new Button(getTranslation("members.create"), VaadinIcon.PLUS.create(),
+                click -> edit(null));
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.setId("create-member");
+        create.setVisible(mayEdit);
+
+        HorizontalLayout filters = new HorizontalLayout(search, kind, status, create);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
+        filters.setWidthFull();
+        filters.setWrap(true);
+        filters.expand(search);
+
+        configureGrid();
+        add(new H2(getTranslation("members.title")), filters, grid);
+    }
+
+    private void configureGrid() {
+        NumberFormat numbers = NumberFormat.getIntegerInstance(getLocale());
+        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(getLocale()).withZone(ZoneId.of("Europe/Riga"));
+        grid.setId("members");
+        grid.addColumn(MemberResponse::name).setHeader(getTranslation("members.name")).setKey("NAME")
+                .setSortable(true).setFlexGrow(3);
+        grid.addColumn(MemberResponse::code).setHeader(getTranslation("members.code")).setKey("CODE")
+                .setSortable(true).setAutoWidth(true);
+        grid.addColumn(member -> member.kind() == null ? "" : getTranslation("members.kind." + member.kind()))
+                .setHeader(getTranslation("members.kind")).setKey("KIND").setSortable(true).setAutoWidth(true);
+        grid.addColumn(MemberResponse::region).setHeader(getTranslation("members.region")).setKey("REGION")
+                .setSortable(true).setAutoWidth(true);
+        grid.addColumn(member -> member.population() == null ? "" : numbers.format(member.population()))
+                .setHeader(getTranslation("members.population")).setKey("POPULATION").setSortable(true)
+                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END).setAutoWidth(true);
+        grid.addColumn(member -> getTranslation("members.status." + member.membershipStatus()))
+                .setHeader(getTranslation("members.status")).setKey("MEMBERSHIP_STATUS").setSortable(true)
+                .setAutoWidth(true);
+        grid.addColumn(member -> dates.format(member.updatedAt())).setHeader(getTranslation("members.updated"))
+                .setKey("UPDATED_AT").setSortable(true).setAutoWidth(true);
+        if (mayEdit) {
+            grid.addComponentColumn(this::actions).setHeader(getTranslation("common.actions")).setAutoWidth(true)
+                    .setFlexGrow(0);
+        }
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setSizeFull();
+        grid.setPageSize(50);
+        grid.setItems(query -> backend.call(() -> members.search(criteria(query.getSortOrders()),
+                        query.getPage(), query.getPageSize())).items().stream(),
+                query -> (int) backend.call(() -> members.search(criteria(query.getSortOrders()), 0, 1)).total());
+        grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("NAME"), SortDirection.ASCENDING)));
+    }
+
+    private MemberSearch criteria(List<QuerySortOrder> sortOrders) {
+        MemberSearch.SortField field = MemberSearch.SortField.NAME;
+        boolean descending = false;
+        if (!sortOrders.isEmpty()) {
+            field = MemberSearch.SortField.valueOf(sortOrders.getFirst().getSorted());
+            descending = sortOrders.getFirst().getDirection() == SortDirection.DESCENDING;
+        }
+        String text = search.getValue().isBlank() ? null : search.getValue().strip();
+        return new MemberSearch(text, kind.getValue(), null, null, status.getValue(), field, descending);
+    }
+
+    private HorizontalLayout actions(MemberResponse member) {
+        Button edit = new Button(VaadinIcon.EDIT.create(), click -> edit(member));
+        edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        edit.setAriaLabel(getTranslation("common.edit") + " " + member.name());
+        edit.setId("edit-" + member.code());
+        Button delete = new Button(VaadinIcon.TRASH.create(), click -> confirmDelete(member));
+        delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
+        delete.setAriaLabel(getTranslation("common.delete") + " " + member.name());
+        delete.setId("delete-" + member.code());
+        return new HorizontalLayout(edit, delete);
+    }
+
+    private void edit(MemberResponse member) {
+        MemberResponse current = member == null ? null : backend.call(() -> members.get(member.id()));
+        new MemberDialog(current, members, backend, validation, () -> grid.getDataProvider().refreshAll()).open();
+    }
+
+    private void confirmDelete(MemberResponse member) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId("confirm-delete");
+        confirm.setHeader(getTranslation("members.delete.title", member.name()));
+        confirm.setText(getTranslation("members.delete.text"));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("common.cancel"));
+        confirm.setConfirmText(getTranslation("common.delete"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(event -> {
+            try {
+                backend.run(() -> members.delete(member.id()));
+                Notification.show(getTranslation("members.deleted", member.name()));
+            } catch (ApiException e) {
+                CommandValidation.notifyError(this, e);
+            }
+            grid.getDataProvider().refreshAll();
+        });
+        confirm.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("members.title") + " · Koopera";
+    }
+}

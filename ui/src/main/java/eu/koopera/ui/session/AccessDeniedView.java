@@ -1,0 +1,24 @@
+package eu.koopera.ui.session;
+
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.router.RouterLink;
+import eu.koopera.ui.layout.HomeView;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** What an account sees when it asks for a view its roles do not open. */
+@PublicView
+public class AccessDeniedView extends VerticalLayout implements HasErrorParameter<AccessDeniedException> {
+
+    @Override
+    public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
+        removeAll();
+        add(new H2(getTranslation("access.denied.title")), new Paragraph(getTranslation("access.denied.text")),
+                new RouterLink(getTranslation("access.denied.home"), HomeView.class));
+        return HttpServletResponse.SC_FORBIDDEN;
+    }
+}
