@@ -27,6 +27,7 @@ public abstract class IntegrationTest implements TestPropertyProvider {
         properties.put("koopera.jwt.secret", JWT_SECRET);
         properties.put("koopera.admin-password", OPERATOR_PASSWORD);
         properties.put("koopera.ui.enabled", "false");
+        properties.put("micronaut.server.port", "-1");
         properties.putAll(extraProperties());
         return properties;
     }

@@ -47,6 +47,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final ComboBox<TenantChoice> association = new ComboBox<>();
     private final LoginForm form = new LoginForm();
     private Optional<Tenant> fixedTenant = Optional.empty();
+    private String shownError;
 
     public LoginView(LoginService logins, TenantRegistry tenants, TenantHosts hosts, UiSessions sessions,
                      Backend backend) {
@@ -132,6 +133,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     private void fail(String messageKey) {
+        shownError = getTranslation(messageKey);
         form.setI18n(i18n(messageKey));
         form.setError(true);
         form.setEnabled(true);
@@ -149,6 +151,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             i18n.getErrorMessage().setMessage(getTranslation(errorKey));
         }
         return i18n;
+    }
+
+    /** The error the form shows after a failed attempt, if any. */
+    public Optional<String> shownError() {
+        return Optional.ofNullable(shownError);
     }
 
     @Override

@@ -124,7 +124,8 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(member -> dates.format(member.updatedAt())).setHeader(getTranslation("members.updated"))
                 .setKey("UPDATED_AT").setSortable(true).setAutoWidth(true);
         if (mayEdit) {
-            grid.addComponentColumn(this::actions).setHeader(getTranslation("common.actions")).setAutoWidth(true)
+            grid.addComponentColumn(this::actions).setHeader(getTranslation("common.actions")).setKey("actions")
+                    .setAutoWidth(true)
                     .setFlexGrow(0);
         }
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);

@@ -37,7 +37,8 @@ public class NavigationGuard implements VaadinServiceInitListener {
             return;
         }
         if (!rules.tenantAdmits(signedIn.get())) {
-            sessions.signOut();
+            sessions.forget();
+            event.forwardTo(LoginView.class);
             return;
         }
         if (!rules.mayOpen(signedIn.get(), target)) {

@@ -33,6 +33,11 @@ public class UiSessions {
         UI.getCurrent().setLocale(locale);
     }
 
+    /** Drops the signed-in account from the session, for when its association no longer admits it. */
+    public void forget() {
+        VaadinSession.getCurrent().setAttribute(SignedIn.class, null);
+    }
+
     /** Ends the session and sends the browser to the login page. */
     public void signOut() {
         VaadinSession session = VaadinSession.getCurrent();

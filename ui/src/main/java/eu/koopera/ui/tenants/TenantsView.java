@@ -62,7 +62,8 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addColumn(tenant -> getTranslation("tenants.migration." + tenant.migrationStatus()))
                 .setHeader(getTranslation("tenants.migrationStatus")).setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader(getTranslation("common.actions")).setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setHeader(getTranslation("common.actions")).setKey("actions")
+                .setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
         add(toolbar, grid);
