@@ -108,7 +108,7 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
                 .withLocale(getLocale()).withZone(ZoneId.of("Europe/Riga"));
         grid.setId("members");
         grid.addColumn(MemberResponse::name).setHeader(getTranslation("members.name")).setKey("NAME")
-                .setSortable(true).setFlexGrow(3);
+                .setSortable(true).setWidth("16rem").setFlexGrow(3);
         grid.addColumn(MemberResponse::code).setHeader(getTranslation("members.code")).setKey("CODE")
                 .setSortable(true).setAutoWidth(true);
         grid.addColumn(member -> member.kind() == null ? "" : getTranslation("members.kind." + member.kind()))

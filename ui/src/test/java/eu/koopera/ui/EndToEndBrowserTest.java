@@ -1,0 +1,169 @@
+package eu.koopera.ui;
+
+import eu.koopera.support.IntegrationTest;
+import eu.koopera.support.TestClient;
+import eu.koopera.ui.server.UiServer;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The whole path in a real browser: Debian's headless Chromium, driven through its own chromedriver (nothing is
+ * downloaded). An association administrator signs in, creates a member, finds it in the grid, switches to Latvian
+ * and signs out; a screenshot of each step lands in {@code target/screenshots}.
+ */
+@MicronautTest(transactional = false)
+class EndToEndBrowserTest extends IntegrationTest {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("koopera.e2e.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("koopera.e2e.chromedriver",
+            "/usr/bin/chromedriver"));
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String PASSWORD = "e2e-admin-password-1";
+
+    @Inject
+    UiServer ui;
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+    private String tenantName;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("koopera.ui.enabled", "true", "koopera.ui.port", "0", "koopera.ui.host", "127.0.0.1");
+    }
+
+    @BeforeAll
+    void openBrowser() throws IOException {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && "true".equals(System.getenv("KOOPERA_E2E_REQUIRED"))) {
+            throw new IllegalStateException("Chromium and chromedriver are required: apt-get install chromium "
+                    + "chromium-driver");
+        }
+        assumeTrue(installed, "Chromium not installed; .ci/run installs it");
+        Files.createDirectories(SCREENSHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=en-GB");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+
+        TestClient api = new TestClient(server.getURI(), json);
+        String operator = api.operatorToken();
+        String code = "e2e" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        tenantName = "Vidzemes pašvaldību apvienība " + code;
+        assertThat(api.post("/api/platform/tenants", Map.of("code", code, "name", tenantName, "country", "LV",
+                "defaultLocale", "en"), TestClient.bearer(operator)).status()).isEqualTo(201);
+        assertThat(api.post("/api/platform/tenants/" + code + "/users", Map.of("username", "ilze",
+                "password", PASSWORD, "roles", List.of("ASSOCIATION_ADMIN")), TestClient.bearer(operator)).status())
+                .isEqualTo(201);
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void administratorSignsInCreatesAMemberSwitchesToLatvianAndSignsOut() throws IOException {
+        browser.get("http://127.0.0.1:" + ui.port() + "/");
+        WebElement association = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("vaadin-combo-box#association input")));
+        screenshot("01-login-page");
+
+        association.sendKeys(tenantName);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-combo-box-item")));
+        association.sendKeys(Keys.ENTER);
+        browser.findElement(By.cssSelector("vaadin-login-form vaadin-text-field input")).sendKeys("ilze");
+        browser.findElement(By.cssSelector("vaadin-login-form vaadin-password-field input")).sendKeys(PASSWORD);
+        screenshot("02-credentials-entered");
+        browser.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+
+        wait.until(ExpectedConditions.urlContains("/members"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("create-member")));
+        screenshot("03-members-grid-empty");
+
+        browser.findElement(By.id("create-member")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#member-name input")))
+                .sendKeys("Valmieras novads");
+        browser.findElement(By.cssSelector("#member-code input")).sendKeys("LV-113");
+        browser.findElement(By.cssSelector("#member-population input")).sendKeys("50000");
+        screenshot("04-member-dialog");
+        browser.findElement(By.id("save-member")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("vaadin-grid#members"),
+                "Valmieras novads"));
+        assertThat(cellTexts()).contains("Valmieras novads", "LV-113");
+        screenshot("05-member-in-grid");
+
+        openUserMenu();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//vaadin-menu-bar-item[normalize-space(.)='Language']"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("language-lv"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-side-nav"), "Biedri"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("vaadin-grid#members"),
+                "Valmieras novads"));
+        assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("Biedri");
+        screenshot("06-latvian");
+
+        openUserMenu();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
+        wait.until(ExpectedConditions.urlContains("/login"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-login-form")));
+        screenshot("07-signed-out");
+
+        browser.get("http://127.0.0.1:" + ui.port() + "/members");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-login-form")));
+        assertThat(browser.getCurrentUrl()).doesNotContain("/members");
+    }
+
+    private void openUserMenu() {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("user-menu"))).click();
+    }
+
+    private List<String> cellTexts() {
+        return browser.findElements(By.cssSelector("vaadin-grid#members vaadin-grid-cell-content")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    private void screenshot(String name) throws IOException {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
