@@ -1,0 +1,89 @@
+package eu.koopera.ui;
+
+import eu.koopera.members.MemberKind;
+import eu.koopera.members.MembershipStatus;
+import eu.koopera.platform.security.Roles;
+import eu.koopera.tenancy.MigrationStatus;
+import eu.koopera.tenancy.TenantStatus;
+import eu.koopera.ui.i18n.KooperaI18n;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every string the portals show exists in English, Latvian and Lithuanian. */
+class I18nBundlesTest {
+
+    private static final Pattern LITERAL_KEY = Pattern.compile("getTranslation\\(\"([a-zA-Z0-9.]+)\"");
+
+    @Test
+    void theThreeLanguagesHaveTheSameKeysAndNoEmptyTexts() throws IOException {
+        Properties english = bundle("messages.properties");
+        for (String file : List.of("messages_lv.properties", "messages_lt.properties")) {
+            Properties other = bundle(file);
+            assertThat(other.stringPropertyNames()).as(file).isEqualTo(english.stringPropertyNames());
+            assertThat(other.values()).as(file).allSatisfy(text -> assertThat((String) text).isNotBlank());
+        }
+    }
+
+    @Test
+    void everyKeyTheCodeAsksForExists() throws IOException {
+        Properties english = bundle("messages.properties");
+        Set<String> used = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src", "main", "java"))) {
+            for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+                Matcher matcher = LITERAL_KEY.matcher(Files.readString(source));
+                while (matcher.find()) {
+                    if (!matcher.group(1).endsWith(".")) {
+                        used.add(matcher.group(1));
+                    }
+                }
+            }
+        }
+        List<String> composed = new ArrayList<>();
+        Arrays.stream(MemberKind.values()).forEach(kind -> composed.add("members.kind." + kind));
+        Arrays.stream(MembershipStatus.values()).forEach(status -> composed.add("members.status." + status));
+        Arrays.stream(TenantStatus.values()).forEach(status -> composed.add("tenants.status." + status));
+        Arrays.stream(MigrationStatus.values()).forEach(status -> composed.add("tenants.migration." + status));
+        Stream.concat(Roles.TENANT_ROLES.stream(), Stream.of(Roles.PLATFORM_OPERATOR))
+                .forEach(role -> composed.add("role." + role));
+        KooperaI18n.LOCALES.stream().map(Locale::getLanguage).forEach(language -> composed.add("language." + language));
+        used.addAll(composed);
+
+        assertThat(used).hasSizeGreaterThan(80);
+        assertThat(english.stringPropertyNames()).containsAll(used);
+    }
+
+    @Test
+    void translationsAreLookedUpByLocaleWithEnglishAsTheFallback() {
+        KooperaI18n i18n = new KooperaI18n();
+        assertThat(i18n.getTranslation("nav.members", KooperaI18n.LATVIAN)).isEqualTo("Biedri");
+        assertThat(i18n.getTranslation("nav.members", KooperaI18n.LITHUANIAN)).isEqualTo("Nariai");
+        assertThat(i18n.getTranslation("nav.members", Locale.GERMAN)).isEqualTo("Members");
+        assertThat(i18n.getTranslation("members.saved", KooperaI18n.LITHUANIAN, "Kauno")).isEqualTo("Kauno išsaugota.");
+    }
+
+    private static Properties bundle(String name) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = I18nBundlesTest.class.getResourceAsStream("/i18n/" + name)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+}
