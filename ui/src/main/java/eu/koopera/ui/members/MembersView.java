@@ -15,6 +15,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -124,7 +125,7 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(member -> dates.format(member.updatedAt())).setHeader(getTranslation("members.updated"))
                 .setKey("UPDATED_AT").setSortable(true).setAutoWidth(true);
         if (mayEdit) {
-            grid.addComponentColumn(this::actions).setHeader(getTranslation("common.actions")).setKey("actions")
+            grid.addColumn(actions()).setHeader(getTranslation("common.actions")).setKey("actions")
                     .setAutoWidth(true)
                     .setFlexGrow(0);
         }
@@ -148,16 +149,17 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
         return new MemberSearch(text, kind.getValue(), null, null, status.getValue(), field, descending);
     }
 
-    private HorizontalLayout actions(MemberResponse member) {
-        Button edit = new Button(VaadinIcon.EDIT.create(), click -> edit(member));
-        edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-        edit.setAriaLabel(getTranslation("common.edit") + " " + member.name());
-        edit.setId("edit-" + member.code());
-        Button delete = new Button(VaadinIcon.TRASH.create(), click -> confirmDelete(member));
-        delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
-        delete.setAriaLabel(getTranslation("common.delete") + " " + member.name());
-        delete.setId("delete-" + member.code());
-        return new HorizontalLayout(edit, delete);
+    /** Edit and delete buttons rendered in the browser, so rows cost no server-side components. */
+    private LitRenderer<MemberResponse> actions() {
+        return LitRenderer.<MemberResponse>of("""
+                        <vaadin-button theme="tertiary-inline icon" aria-label="${item.editLabel}" \
+                        @click="${edit}"><vaadin-icon icon="vaadin:edit"></vaadin-icon></vaadin-button>
+                        <vaadin-button theme="tertiary-inline icon error" aria-label="${item.deleteLabel}" \
+                        @click="${remove}"><vaadin-icon icon="vaadin:trash"></vaadin-icon></vaadin-button>""")
+                .withProperty("editLabel", member -> getTranslation("common.edit") + " " + member.name())
+                .withProperty("deleteLabel", member -> getTranslation("common.delete") + " " + member.name())
+                .withFunction("edit", this::edit)
+                .withFunction("remove", this::confirmDelete);
     }
 
     private void edit(MemberResponse member) {

@@ -9,11 +9,11 @@ import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletException;
 
 /** The browserless servlet, given the application context the way {@link UiServer} gives it to Jetty's. */
-class MicronautMockServlet extends MockVaadinServlet {
+public class MicronautMockServlet extends MockVaadinServlet {
 
     private final transient ApplicationContext context;
 
-    MicronautMockServlet(Routes routes, UIFactory uiFactory, ApplicationContext context) {
+    public MicronautMockServlet(Routes routes, UIFactory uiFactory, ApplicationContext context) {
         super(routes, uiFactory);
         this.context = context;
     }
