@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
@@ -35,6 +36,7 @@ public final class PlatformLauncher {
 
     /** Shortest signing key accepted: 256 bits for HS256. */
     static final int MIN_SECRET_LENGTH = 32;
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(PlatformLauncher.class);
 
     private final Map<String, String> environment;
@@ -87,6 +89,11 @@ public final class PlatformLauncher {
             throw e;
         }
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("koopera-shutdown").unstarted(() -> {
+            if (!migrateOnly) {
+                // Micronaut's own shutdown hook stops the server and the context; closing it here as well
+                // makes the two hooks wait on each other's locks, so wait for it instead.
+                awaitStopped(context, SHUTDOWN_WAIT);
+            }
             if (context.isRunning()) {
                 context.close();
             }
@@ -105,6 +112,18 @@ public final class PlatformLauncher {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    private static void awaitStopped(ApplicationContext context, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (context.isRunning() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private String signingKey(Path dataDir, boolean developmentMode) {
