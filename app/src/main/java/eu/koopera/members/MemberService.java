@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Member organisations of the current tenant: everyone in the tenant reads them, its administrators change them.
@@ -27,7 +28,8 @@ import java.util.Map;
 public class MemberService {
 
     static final String AUDIT_TYPE = "member";
-    private static final String FOREIGN_KEY_VIOLATION = "23503";
+    /** SQL states of a delete refused by a foreign key: NO ACTION and RESTRICT. */
+    private static final Set<String> STILL_REFERENCED = Set.of("23503", "23001");
 
     private final CallerContext callers;
     private final MemberRepository members;
@@ -154,7 +156,7 @@ public class MemberService {
         try {
             members.delete(current);
         } catch (DataAccessException e) {
-            if (isForeignKeyViolation(e)) {
+            if (isStillReferenced(e)) {
                 throw new ApiException.Conflict("Other records, such as its people, still belong to this member; "
                         + "move or delete them first.");
             }
@@ -181,9 +183,9 @@ public class MemberService {
         return members.findById(id).orElseThrow(() -> new ApiException.NotFound("No member with this id."));
     }
 
-    private static boolean isForeignKeyViolation(Throwable e) {
+    private static boolean isStillReferenced(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && FOREIGN_KEY_VIOLATION.equals(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && STILL_REFERENCED.contains(sql.getSQLState())) {
                 return true;
             }
         }
