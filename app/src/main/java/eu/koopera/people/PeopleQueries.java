@@ -160,6 +160,7 @@ class PeopleQueries {
                 row.get(PERSON.EMAIL), row.get(PERSON.PHONE), List.of(row.get(PERSON.LANGUAGES)),
                 row.get(PERSON.NOTES), row.get(PERSON.USER_ID), row.get(APP_USER.USERNAME),
                 roles == null ? List.of() : Arrays.stream(roles.split(",")).filter(role -> !role.isBlank()).toList(),
-                row.get(PERSON.VERSION), row.get(PERSON.CREATED_AT).toInstant(), row.get(PERSON.UPDATED_AT).toInstant());
+                row.get(PERSON.VERSION), row.get(PERSON.CREATED_AT).toInstant(),
+                row.get(PERSON.UPDATED_AT).toInstant());
     }
 }

@@ -75,17 +75,19 @@ public class PeopleService {
     @Transactional(readOnly = true)
     public PersonPage search(PersonSearch search, int page, int size) {
         Caller caller = callers.requireTenantUser();
+        PersonPage found;
         if (seesEveryone(caller)) {
-            return queries.search(search, page, size);
+            found = queries.search(search, page, size);
+        } else {
+            Long own = ownMemberId(caller).orElseThrow(() -> new ApiException.Forbidden(
+                    "This account is not linked to a member organisation."));
+            if (search.memberId() != null && !search.memberId().equals(own)) {
+                throw new ApiException.Forbidden("Members see only the people of their own organisation.");
+            }
+            found = queries.search(search.ofMember(own), page, size);
         }
-        Long own = ownMemberId(caller).orElseThrow(() -> new ApiException.Forbidden(
-                "This account is not linked to a member organisation."));
-        if (search.memberId() != null && !search.memberId().equals(own)) {
-            throw new ApiException.Forbidden("Members see only the people of their own organisation.");
-        }
-        PersonPage visible = queries.search(search.ofMember(own), page, size);
-        return new PersonPage(visible.items().stream().map(PersonResponse::withoutNotes).toList(), visible.page(),
-                visible.size(), visible.total());
+        return caller.hasRole(Roles.ASSOCIATION_ADMIN) ? found : new PersonPage(found.items().stream()
+                .map(PersonResponse::withoutNotes).toList(), found.page(), found.size(), found.total());
     }
 
     /**

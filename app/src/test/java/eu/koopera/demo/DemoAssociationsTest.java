@@ -77,7 +77,8 @@ class DemoAssociationsTest {
     }
 
     private static int people(String tenant) throws SQLException {
-        return count("SELECT count(*) FROM t_" + tenant + ".person p JOIN t_" + tenant + ".member m ON m.id = p.member_id");
+        return count("SELECT count(*) FROM t_" + tenant + ".person p JOIN t_" + tenant
+                + ".member m ON m.id = p.member_id");
     }
 
     private static int count(String sql) throws SQLException {

@@ -180,6 +180,23 @@ class PeopleApiTest extends IntegrationTest {
     }
 
     @Test
+    void coordinatorsSeeEveryoneButNoNotes() {
+        String location = person(cesis, "Piezīmju", "Turētāja", null);
+        client.put(location, Map.of("memberId", cesis, "firstName", "Piezīmju", "lastName", "Turētāja",
+                "notes", "for administrators", "version", 0), bearer(admin));
+        String username = "coordinator-" + UUID.randomUUID().toString().substring(0, 6);
+        client.post("/api/platform/tenants/" + tenant + "/users", Map.of("username", username, "password",
+                "coordinator-password", "roles", List.of("NETWORK_COORDINATOR")), bearer(client.operatorToken()));
+        String coordinator = client.login(tenant, username, "coordinator-password");
+
+        assertThat(client.get("/api/people?q=turetaja", bearer(coordinator)).list("items")).singleElement()
+                .satisfies(item -> assertThat(item).containsEntry("lastName", "Turētāja").containsEntry("notes", null));
+        assertThat(client.get(location, bearer(coordinator)).map()).containsEntry("notes", null);
+        assertThat(client.put(location, Map.of("memberId", cesis, "firstName", "X", "lastName", "Y", "version", 1),
+                bearer(coordinator)).status()).isEqualTo(403);
+    }
+
+    @Test
     void meShowsTheAccountWithItsPersonAndOrganisationAndTheProfileCanBeEdited() {
         long own = member(admin, "Siguldas novads", "G-" + UUID.randomUUID().toString().substring(0, 6));
         String username = "sigulda-" + UUID.randomUUID().toString().substring(0, 6);

@@ -97,8 +97,10 @@ class PeopleBadInputTest extends IntegrationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{", "not json", "[1,2]", "{\"memberId\": \"many\", \"firstName\": \"A\", \"lastName\": \"B\"}",
-            "{\"memberId\": 1 \"firstName\": \"A\"}", "{\"memberId\": 1, \"firstName\": {\"x\": 1}, \"lastName\": \"B\"}"})
+    @ValueSource(strings = {"{", "not json", "[1,2]",
+            "{\"memberId\": \"many\", \"firstName\": \"A\", \"lastName\": \"B\"}",
+            "{\"memberId\": 1 \"firstName\": \"A\"}",
+            "{\"memberId\": 1, \"firstName\": {\"x\": 1}, \"lastName\": \"B\"}"})
     void malformedJsonIsBadRequest(String body) {
         assertProblem(client.post("/api/people", body, bearer(token)), 400);
     }
@@ -139,8 +141,8 @@ class PeopleBadInputTest extends IntegrationTest {
 
     private String snapshot() {
         String schema = TenantCodes.schemaFor(tenant);
-        return Database.text("SELECT string_agg(id || ':' || first_name || ':' || last_name || ':' || coalesce(email, '')"
-                + " || ':' || version, ',' ORDER BY id) FROM " + schema + ".person") + "|"
+        return Database.text("SELECT string_agg(id || ':' || first_name || ':' || last_name || ':'"
+                + " || coalesce(email, '') || ':' || version, ',' ORDER BY id) FROM " + schema + ".person") + "|"
                 + Database.count("SELECT count(*) FROM " + schema + ".audit_log") + "|"
                 + Database.count("SELECT count(*) FROM " + schema + ".member");
     }

@@ -66,8 +66,8 @@ class PeopleImportTest extends IntegrationTest {
                 .containsEntry("dryRun", false);
         assertThat(people()).isEqualTo(2);
         Map<String, Object> ilze = client.get("/api/people?q=kalnina", bearer(admin)).list("items").getFirst();
-        assertThat(ilze).containsEntry("memberName", "Ogres novads").containsEntry("languages", List.of("lv", "en", "ru"))
-                .containsEntry("position", "Izpilddirektore");
+        assertThat(ilze).containsEntry("memberName", "Ogres novads")
+                .containsEntry("languages", List.of("lv", "en", "ru")).containsEntry("position", "Izpilddirektore");
         assertThat(client.get("/api/audit?entityType=person&action=CREATE", bearer(admin)).list("items")).hasSize(2);
     }
 

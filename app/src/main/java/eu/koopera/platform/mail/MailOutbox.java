@@ -1,17 +1,18 @@
 package eu.koopera.platform.mail;
 
 import eu.koopera.platform.security.CallerContext;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The transactional outbox for mail. A feature enqueues a mail inside the transaction that makes the change the
  * mail is about, so the mail exists exactly when the change was committed; {@link MailSender} delivers it later.
+ * Created at start, so that a missing SMTP configuration is reported at once.
  */
-@Singleton
+@Context
 public class MailOutbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailOutbox.class);
