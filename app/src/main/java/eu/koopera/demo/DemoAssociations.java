@@ -2,8 +2,12 @@ package eu.koopera.demo;
 
 import eu.koopera.members.MemberCommand;
 import eu.koopera.members.MemberKind;
+import eu.koopera.members.MemberResponse;
 import eu.koopera.members.MemberSearch;
 import eu.koopera.members.MemberService;
+import eu.koopera.people.PeopleService;
+import eu.koopera.people.PersonCommand;
+import eu.koopera.people.PersonSearch;
 import eu.koopera.platform.security.AccountService;
 import eu.koopera.platform.security.Caller;
 import eu.koopera.platform.security.Roles;
@@ -27,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -36,8 +41,10 @@ import java.util.stream.Collectors;
  * with every Latvian local government, LLPA with the Latvian state cities, LSA with every Lithuanian municipality.
  * Members come from the ISO 3166-2 list shipped in {@code demo/municipalities.csv}, with the ISO code as their
  * code; no other code is invented. Each association gets an administrator {@code admin} whose password is
- * {@code KOOPERA_DEMO_PASSWORD}, or generated and printed once. Everything goes through the same services as a
- * user's actions, so it is validated and audited (actor {@code demo}).
+ * {@code KOOPERA_DEMO_PASSWORD}, or generated and printed once, and a few contact people attached to real member
+ * municipalities. The people are plainly fictional: named "Demo", titled as demo contacts, with addresses on
+ * {@code example.org} and no phone numbers, so they can never be taken for real officials. Everything goes through
+ * the same services as a user's actions, so it is validated and audited (actor {@code demo}).
  */
 @Context
 @Requires(property = "koopera.demo.enabled", value = "true")
@@ -50,15 +57,17 @@ public class DemoAssociations {
     private final TenantProvisioner provisioner;
     private final AccountService accounts;
     private final MemberService members;
+    private final PeopleService people;
     private final @Nullable String configuredPassword;
 
     DemoAssociations(SchemaMigrations migrations, TenantRegistry registry, TenantProvisioner provisioner,
-                     AccountService accounts, MemberService members,
+                     AccountService accounts, MemberService members, PeopleService people,
                      @Nullable @Value("${koopera.demo.password:}") String configuredPassword) {
         this.registry = registry;
         this.provisioner = provisioner;
         this.accounts = accounts;
         this.members = members;
+        this.people = people;
         this.configuredPassword = configuredPassword;
     }
 
@@ -76,8 +85,9 @@ public class DemoAssociations {
             printPassword |= createAdminIfAbsent(tenant, password);
             List<Municipality> selected = municipalities.stream().filter(association.members()).toList();
             int created = createMembersIfAbsent(tenant, selected);
-            LOG.info("Demo association {} ({}): {} of {} members created", tenant.code(), tenant.name(), created,
-                    selected.size());
+            int contacts = createPeopleIfAbsent(tenant, selected.subList(0, association.demoPeople()));
+            LOG.info("Demo association {} ({}): {} of {} members and {} of {} demo people created", tenant.code(),
+                    tenant.name(), created, selected.size(), contacts, association.demoPeople());
         }
         if (printPassword && (configuredPassword == null || configuredPassword.isBlank())) {
             LOG.warn("""
@@ -102,9 +112,7 @@ public class DemoAssociations {
     }
 
     private int createMembersIfAbsent(Tenant tenant, List<Municipality> selected) {
-        Caller demo = new Caller("demo", tenant.code(), Set.of(Roles.ASSOCIATION_ADMIN));
-        try (PropagatedContext.Scope ignored = PropagatedContext.getOrEmpty().plus(tenant.binding()).plus(demo)
-                .propagate()) {
+        try (PropagatedContext.Scope ignored = asDemoUser(tenant)) {
             Set<String> existing = members.search(MemberSearch.all(), 0, 100).items().stream()
                     .map(member -> member.code()).collect(Collectors.toSet());
             int created = 0;
@@ -119,14 +127,43 @@ public class DemoAssociations {
         }
     }
 
+    /** One fictional contact per municipality, found again by their example.org address on later starts. */
+    private int createPeopleIfAbsent(Tenant tenant, List<Municipality> municipalities) {
+        try (PropagatedContext.Scope ignored = asDemoUser(tenant)) {
+            Map<String, MemberResponse> byCode = members.byCodes(municipalities.stream().map(Municipality::code)
+                    .toList());
+            int created = 0;
+            for (int i = 0; i < municipalities.size(); i++) {
+                MemberResponse member = byCode.get(municipalities.get(i).code());
+                String email = "demo-contact-" + (i + 1) + "." + tenant.code() + "@example.org";
+                if (member == null || people.search(new PersonSearch(email, null), 0, 1).total() > 0) {
+                    continue;
+                }
+                boolean lithuanian = "lt".equals(tenant.defaultLocale());
+                people.create(new PersonCommand(member.id(), "Demo",
+                        (lithuanian ? "Kontaktinis asmuo " : "Kontaktpersona ") + (i + 1),
+                        "Demo contact (fictional person)", email, null,
+                        List.of(lithuanian ? "lt" : "lv", "en"),
+                        "Generated demo data; not a real person.", null));
+                created++;
+            }
+            return created;
+        }
+    }
+
+    private static PropagatedContext.Scope asDemoUser(Tenant tenant) {
+        Caller demo = new Caller("demo", tenant.code(), Set.of(Roles.ASSOCIATION_ADMIN));
+        return PropagatedContext.getOrEmpty().plus(tenant.binding()).plus(demo).propagate();
+    }
+
     private static List<Association> associations() {
         return List.of(
                 new Association("lps", "Latvijas Pašvaldību savienība", "LV", "lv",
-                        municipality -> municipality.country().equals("LV")),
+                        municipality -> municipality.country().equals("LV"), 3),
                 new Association("llpa", "Latvijas Lielo pilsētu asociācija", "LV", "lv",
-                        municipality -> municipality.kind() == MemberKind.STATE_CITY),
+                        municipality -> municipality.kind() == MemberKind.STATE_CITY, 2),
                 new Association("lsa", "Lietuvos savivaldybių asociacija", "LT", "lt",
-                        municipality -> municipality.country().equals("LT")));
+                        municipality -> municipality.country().equals("LT"), 4));
     }
 
     static List<Municipality> municipalities() {
@@ -154,6 +191,6 @@ public class DemoAssociations {
     }
 
     private record Association(String code, String name, String country, String locale,
-                               Predicate<Municipality> members) {
+                               Predicate<Municipality> members, int demoPeople) {
     }
 }

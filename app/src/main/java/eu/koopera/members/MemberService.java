@@ -7,13 +7,18 @@ import eu.koopera.platform.security.CallerContext;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.platform.web.Problem;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Member organisations of the current tenant: everyone in the tenant reads them, its administrators change them.
@@ -23,6 +28,8 @@ import java.util.List;
 public class MemberService {
 
     static final String AUDIT_TYPE = "member";
+    /** SQL states of a delete refused by a foreign key: NO ACTION and RESTRICT. */
+    private static final Set<String> STILL_REFERENCED = Set.of("23503", "23001");
 
     private final CallerContext callers;
     private final MemberRepository members;
@@ -137,12 +144,32 @@ public class MemberService {
         return queries.history(id);
     }
 
+    /**
+     * Deletes a member.
+     *
+     * @throws ApiException.Conflict while other records, such as its people, still belong to it
+     */
     @Transactional
     public void delete(long id) {
         callers.requireTenantRole(Roles.ASSOCIATION_ADMIN);
         Member current = find(id);
-        members.delete(current);
+        try {
+            members.delete(current);
+        } catch (DataAccessException e) {
+            if (isStillReferenced(e)) {
+                throw new ApiException.Conflict("Other records, such as its people, still belong to this member; "
+                        + "move or delete them first.");
+            }
+            throw e;
+        }
         audit.record(AuditAction.DELETE, AUDIT_TYPE, id, current.name(), MemberResponse.of(current), null);
+    }
+
+    /** The members whose code is one of {@code codes}, by code; unknown codes are absent. */
+    @Transactional(readOnly = true)
+    public Map<String, MemberResponse> byCodes(Collection<String> codes) {
+        callers.requireTenantUser();
+        return codes.isEmpty() ? Map.of() : queries.byCodes(codes);
     }
 
     /** Whether a member with this id exists in the current tenant. */
@@ -154,6 +181,15 @@ public class MemberService {
 
     private Member find(long id) {
         return members.findById(id).orElseThrow(() -> new ApiException.NotFound("No member with this id."));
+    }
+
+    private static boolean isStillReferenced(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && STILL_REFERENCED.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ApiException duplicateCode() {

@@ -24,7 +24,7 @@ class DemoAssociationsTest {
     private static final String PASSWORD = "demo-password-123";
 
     @Test
-    void demoCreatesTheThreeAssociationsOnceWithAllTheirMunicipalities() throws SQLException {
+    void demoCreatesTheThreeAssociationsOnceWithAllTheirMunicipalitiesAndFictionalContacts() throws SQLException {
         try (ApplicationContext context = start()) {
             TestClient client = new TestClient(context.getBean(EmbeddedServer.class).getURI(),
                     context.getBean(JsonMapper.class));
@@ -37,9 +37,20 @@ class DemoAssociationsTest {
                     .extracting(item -> item.get("code")).containsExactly("LT-18");
             String lps = client.login("lps", "admin", PASSWORD);
             assertThat(client.get("/api/members?kind=STATE_CITY", bearer(lps)).string("total")).isEqualTo("7");
+            assertThat(people("lps")).isEqualTo(3);
+            assertThat(people("llpa")).isEqualTo(2);
+            assertThat(people("lsa")).isEqualTo(4);
+            assertThat(client.get("/api/people", bearer(lsa)).list("items")).allSatisfy(person -> {
+                assertThat(person.get("email").toString()).endsWith("@example.org");
+                assertThat(person.get("firstName")).isEqualTo("Demo");
+                assertThat(person.get("position").toString()).contains("fictional");
+                assertThat(person.get("phone")).isNull();
+            });
         }
         try (ApplicationContext ignored = start()) {
             assertThat(members("lps")).isEqualTo(43);
+            assertThat(people("lps")).isEqualTo(3);
+            assertThat(people("lsa")).isEqualTo(4);
             assertThat(count("SELECT count(*) FROM platform.tenant WHERE code IN ('lps', 'llpa', 'lsa')")).isEqualTo(3);
         }
     }
@@ -63,6 +74,11 @@ class DemoAssociationsTest {
 
     private static int members(String tenant) throws SQLException {
         return count("SELECT count(*) FROM t_" + tenant + ".member");
+    }
+
+    private static int people(String tenant) throws SQLException {
+        return count("SELECT count(*) FROM t_" + tenant + ".person p JOIN t_" + tenant
+                + ".member m ON m.id = p.member_id");
     }
 
     private static int count(String sql) throws SQLException {

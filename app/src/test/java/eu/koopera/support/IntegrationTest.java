@@ -27,6 +27,7 @@ public abstract class IntegrationTest implements TestPropertyProvider {
         properties.put("koopera.jwt.secret", JWT_SECRET);
         properties.put("koopera.admin-password", OPERATOR_PASSWORD);
         properties.put("koopera.ui.enabled", "false");
+        // a random port, so that tests also run while a Koopera instance listens on the default one
         properties.put("micronaut.server.port", "-1");
         properties.putAll(extraProperties());
         return properties;

@@ -46,7 +46,17 @@ public class TenantAuditLog {
     @Transactional
     public void record(AuditAction action, String entityType, Object entityId, @Nullable String summary,
                        @Nullable Object before, @Nullable Object after) {
-        String actor = callers.current().map(Caller::username).orElse(SYSTEM);
+        recordAs(callers.current().map(Caller::username).orElse(SYSTEM), action, entityType, entityId, summary,
+                before, after);
+    }
+
+    /**
+     * Appends one entry for an actor who is not the authenticated caller, such as someone accepting an
+     * invitation without an account yet.
+     */
+    @Transactional
+    public void recordAs(String actor, AuditAction action, String entityType, Object entityId,
+                         @Nullable String summary, @Nullable Object before, @Nullable Object after) {
         sql.insertInto(AUDIT_LOG)
                 .set(AUDIT_LOG.ACTOR, actor)
                 .set(AUDIT_LOG.ACTION, action.name())

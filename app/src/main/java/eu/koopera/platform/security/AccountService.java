@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Creates accounts: tenant users and platform operators. */
@@ -36,23 +37,54 @@ public class AccountService {
      * @throws ApiException.Conflict   when the username is taken in that tenant
      */
     public TenantUser createTenantUser(CurrentTenant tenant, NewUser user) {
+        validateRoles(user.roles());
+        String hash = hasher.hash(user.password());
+        return tenantContext.callAs(tenant, () -> save(user, hash));
+    }
+
+    /**
+     * Creates a user inside the tenant the current work runs for, joining its transaction; for flows that create
+     * the account together with other changes, such as accepting an invitation.
+     *
+     * @throws ApiException.BadRequest for roles that do not exist inside a tenant
+     * @throws ApiException.Conflict   when the username is taken in the tenant
+     */
+    public TenantUser createUserInCurrentTenant(NewUser user) {
+        tenantContext.require();
+        validateRoles(user.roles());
+        return save(user, hasher.hash(user.password()));
+    }
+
+    /** The account with this username in the tenant the current work runs for. */
+    public Optional<TenantUser> findTenantUser(String username) {
+        tenantContext.require();
+        return tenantUsers.findByUsername(username);
+    }
+
+    /** The account with this id in the tenant the current work runs for. */
+    public Optional<TenantUser> findTenantUser(long id) {
+        tenantContext.require();
+        return tenantUsers.findById(id);
+    }
+
+    private TenantUser save(NewUser user, String hash) {
+        if (tenantUsers.existsByUsername(user.username())) {
+            throw new ApiException.Conflict("A user with this username already exists in the association.");
+        }
+        return tenantUsers.save(new TenantUser(null, user.username(), hash, user.email(), user.displayName(),
+                TenantUser.joinRoles(user.roles()), user.locale(), TenantUser.ACTIVE, 0, null, Instant.now()));
+    }
+
+    private static void validateRoles(Set<String> roles) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (user.roles().isEmpty()) {
+        if (roles.isEmpty()) {
             errors.add(new Problem.FieldError("roles", "must name at least one role"));
         }
-        user.roles().stream().filter(role -> !Roles.TENANT_ROLES.contains(role)).forEach(role ->
+        roles.stream().filter(role -> !Roles.TENANT_ROLES.contains(role)).forEach(role ->
                 errors.add(new Problem.FieldError("roles", "unknown tenant role: " + role)));
         if (!errors.isEmpty()) {
             throw new ApiException.BadRequest("The user has invalid fields.", errors);
         }
-        String hash = hasher.hash(user.password());
-        return tenantContext.callAs(tenant, () -> {
-            if (tenantUsers.existsByUsername(user.username())) {
-                throw new ApiException.Conflict("A user with this username already exists in the association.");
-            }
-            return tenantUsers.save(new TenantUser(null, user.username(), hash, user.email(), user.displayName(),
-                    TenantUser.joinRoles(user.roles()), user.locale(), TenantUser.ACTIVE, 0, null, Instant.now()));
-        });
     }
 
     /** Creates a platform operator. */

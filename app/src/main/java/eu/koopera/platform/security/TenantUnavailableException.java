@@ -4,9 +4,9 @@ import eu.koopera.platform.web.ApiException;
 import io.micronaut.http.HttpStatus;
 
 /** The tenant's schema is not at the current version, so its data is not served (503). */
-final class TenantUnavailableException extends ApiException {
+public final class TenantUnavailableException extends ApiException {
 
-    TenantUnavailableException() {
+    public TenantUnavailableException() {
         super("This association's data is being maintained; try again later.");
     }
 

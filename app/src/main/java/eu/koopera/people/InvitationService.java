@@ -1,0 +1,338 @@
+package eu.koopera.people;
+
+import eu.koopera.platform.audit.AuditAction;
+import eu.koopera.platform.audit.TenantAuditLog;
+import eu.koopera.platform.security.AccountService;
+import eu.koopera.platform.security.Caller;
+import eu.koopera.platform.security.CallerContext;
+import eu.koopera.platform.security.Roles;
+import eu.koopera.platform.security.TenantUnavailableException;
+import eu.koopera.platform.security.TenantUser;
+import eu.koopera.platform.web.ApiException;
+import eu.koopera.platform.web.Problem;
+import eu.koopera.tenancy.MigrationStatus;
+import eu.koopera.tenancy.Tenant;
+import eu.koopera.tenancy.TenantContext;
+import eu.koopera.tenancy.TenantRegistry;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Invitations for people to become users of their association. Administrators invite, resend and revoke; the
+ * mail is written to the outbox in the same transaction as the invitation. The invitee, still anonymous, looks
+ * the invitation up by the link's token and accepts it by choosing credentials, which creates the account, links
+ * it to the person and marks the invitation accepted in one transaction. Only the SHA-256 of a token is stored.
+ */
+@Singleton
+public class InvitationService {
+
+    static final String AUDIT_TYPE = "invitation";
+    static final String ACCOUNT_AUDIT_TYPE = "account";
+    static final int MIN_PASSWORD_LENGTH = 12;
+
+    private static final Pattern TOKEN = Pattern.compile("^[A-Za-z0-9_-]{43}$");
+    private static final Pattern USERNAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._@-]{1,63}$");
+
+    private final CallerContext callers;
+    private final TenantContext tenants;
+    private final TenantRegistry registry;
+    private final InvitationQueries queries;
+    private final PersonRepository persons;
+    private final PeopleQueries people;
+    private final AccountService accounts;
+    private final InvitationMail mail;
+    private final TenantAuditLog audit;
+    private final InvitationSettings settings;
+    private final TransactionOperations<Connection> transactions;
+    private final SecureRandom random = new SecureRandom();
+
+    public InvitationService(CallerContext callers, TenantContext tenants, TenantRegistry registry,
+                             InvitationQueries queries, PersonRepository persons, PeopleQueries people,
+                             AccountService accounts, InvitationMail mail, TenantAuditLog audit,
+                             InvitationSettings settings, TransactionOperations<Connection> transactions) {
+        this.callers = callers;
+        this.tenants = tenants;
+        this.registry = registry;
+        this.queries = queries;
+        this.persons = persons;
+        this.people = people;
+        this.accounts = accounts;
+        this.mail = mail;
+        this.audit = audit;
+        this.settings = settings;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Invites a person with an email address and no account yet; a pending invitation of theirs is revoked and
+     * replaced.
+     *
+     * @throws ApiException.NotFound   for an unknown person
+     * @throws ApiException.BadRequest for roles that do not exist inside a tenant
+     * @throws ApiException.Conflict   when the person has no email address or already has an account
+     */
+    @Transactional
+    public InvitationResponse invite(long personId, InvitationCommand command) {
+        Caller caller = callers.requireTenantRole(Roles.ASSOCIATION_ADMIN);
+        Set<String> roles = validRoles(command.roles());
+        Instant now = Instant.now();
+        InvitationQueries.Invitee person = queries.lockInvitee(personId)
+                .orElseThrow(() -> new ApiException.NotFound("No person with this id."));
+        requireInvitable(person);
+        queries.lockPendingOf(personId).ifPresent(pending -> replace(pending, now));
+        String token = newToken();
+        Instant expiresAt = now.plus(settings.ttl());
+        long id = queries.insert(personId, person.email(), sha256(token), TenantUser.joinRoles(roles), expiresAt,
+                caller.username());
+        InvitationResponse created = load(id, now);
+        mail.enqueue(currentTenant(), person.email(), person.fullName(), token, expiresAt);
+        audit.record(AuditAction.CREATE, AUDIT_TYPE, id, "invited " + person.fullName(), null, created);
+        return created;
+    }
+
+    /**
+     * Sends a pending or expired invitation again with a new token and expiry, to the person's current address;
+     * the old link stops working.
+     *
+     * @throws ApiException.Conflict when it was accepted or revoked, or the person cannot be invited any more
+     */
+    @Transactional
+    public InvitationResponse resend(long id) {
+        callers.requireTenantRole(Roles.ASSOCIATION_ADMIN);
+        Instant now = Instant.now();
+        InvitationQueries.Row row = queries.lock(id).orElseThrow(InvitationService::notFound);
+        InvitationStatus status = row.effectiveStatus(now);
+        if (status == InvitationStatus.ACCEPTED || status == InvitationStatus.REVOKED) {
+            throw new ApiException.Conflict("This invitation was " + status.name().toLowerCase()
+                    + " and cannot be sent again; create a new one.");
+        }
+        InvitationQueries.Invitee person = queries.lockInvitee(row.personId()).orElseThrow(InvitationService::notFound);
+        requireInvitable(person);
+        if (queries.lockPendingOf(person.id()).filter(pending -> pending.id() != id).isPresent()) {
+            throw new ApiException.Conflict("The person has a newer pending invitation; resend that one.");
+        }
+        InvitationResponse before = load(id, now);
+        String token = newToken();
+        Instant expiresAt = now.plus(settings.ttl());
+        queries.renew(id, sha256(token), person.email(), expiresAt);
+        InvitationResponse after = load(id, now);
+        mail.enqueue(currentTenant(), person.email(), person.fullName(), token, expiresAt);
+        audit.record(AuditAction.UPDATE, AUDIT_TYPE, id, "resent to " + person.fullName(), before, after);
+        return after;
+    }
+
+    /**
+     * Withdraws a pending invitation; its link stops working.
+     *
+     * @throws ApiException.Conflict when it is not pending
+     */
+    @Transactional
+    public InvitationResponse revoke(long id) {
+        callers.requireTenantRole(Roles.ASSOCIATION_ADMIN);
+        Instant now = Instant.now();
+        InvitationQueries.Row row = queries.lock(id).orElseThrow(InvitationService::notFound);
+        if (!InvitationStatus.PENDING.name().equals(row.status())) {
+            throw new ApiException.Conflict("Only a pending invitation can be revoked.");
+        }
+        InvitationResponse before = load(id, now);
+        queries.setStatus(id, InvitationStatus.REVOKED, null);
+        InvitationResponse after = load(id, now);
+        audit.record(AuditAction.UPDATE, AUDIT_TYPE, id, "revoked invitation of " + before.personName(), before,
+                after);
+        return after;
+    }
+
+    @Transactional(readOnly = true)
+    public InvitationResponse get(long id) {
+        callers.requireTenantRole(Roles.ASSOCIATION_ADMIN);
+        return load(id, Instant.now());
+    }
+
+    /** Invitations in {@code status} as it stands now (all when null), newest first. */
+    @Transactional(readOnly = true)
+    public InvitationPage list(@Nullable InvitationStatus status, int page, int size) {
+        callers.requireTenantRole(Roles.ASSOCIATION_ADMIN);
+        return queries.list(status, page, size, Instant.now());
+    }
+
+    /**
+     * What an invitation link offers, for the anonymous page it leads to. Binds the tenant named in the link
+     * itself, so it must not be called while a connection is open.
+     *
+     * @throws ApiException.NotFound   for an unknown tenant or token
+     * @throws InvitationGoneException when the invitation expired, was revoked or was already accepted
+     */
+    public InvitationInfo describe(String tenantCode, String token) {
+        Tenant tenant = publicTenant(tenantCode);
+        String hash = hashOfToken(token);
+        return tenants.callAs(tenant.binding(), () -> transactions.executeRead(status -> {
+            InvitationQueries.Row row = queries.findByTokenHash(hash).orElseThrow(InvitationService::unknownLink);
+            requireUsable(row, Instant.now());
+            PersonResponse person = people.find(row.personId()).orElseThrow(InvitationService::unknownLink);
+            return new InvitationInfo(tenant.code(), tenant.name(), person.fullName(), row.email(), row.roles(),
+                    row.expiresAt());
+        }));
+    }
+
+    /**
+     * Accepts an invitation: creates the account with the invitation's roles, links it to the person and marks
+     * the invitation accepted, all in one transaction. Binds the tenant named in the link itself, so it must not
+     * be called while a connection is open.
+     *
+     * @throws ApiException.BadRequest when the username or password does not meet the rules
+     * @throws ApiException.NotFound   for an unknown tenant or token
+     * @throws InvitationGoneException when the invitation expired, was revoked or was already accepted
+     * @throws ApiException.Conflict   when the username is taken or the person already has an account
+     */
+    public AcceptedInvitation accept(String tenantCode, String token, String username, String password) {
+        validateCredentials(username, password);
+        Tenant tenant = publicTenant(tenantCode);
+        String hash = hashOfToken(token);
+        return tenants.callAs(tenant.binding(), () -> transactions.executeWrite(status -> {
+            Instant now = Instant.now();
+            InvitationQueries.Row row = queries.lockByTokenHash(hash).orElseThrow(InvitationService::unknownLink);
+            requireUsable(row, now);
+            InvitationQueries.Invitee invitee = queries.lockInvitee(row.personId())
+                    .orElseThrow(InvitationService::unknownLink);
+            if (invitee.userId() != null) {
+                throw new ApiException.Conflict("This person already has an account; log in instead.");
+            }
+            InvitationResponse invitationBefore = load(row.id(), now);
+            PersonResponse personBefore = people.find(invitee.id()).orElseThrow(InvitationService::unknownLink);
+            TenantUser user = accounts.createUserInCurrentTenant(new AccountService.NewUser(username.strip(),
+                    password, row.email(), invitee.fullName(), new TreeSet<>(row.roles()), tenant.defaultLocale()));
+            Person person = persons.findById(invitee.id()).orElseThrow(InvitationService::unknownLink);
+            persons.update(person.withUser(user.id(), now));
+            queries.setStatus(row.id(), InvitationStatus.ACCEPTED, now);
+            String actor = user.username();
+            audit.recordAs(actor, AuditAction.CREATE, ACCOUNT_AUDIT_TYPE, user.id(), actor, null,
+                    MeResponse.Account.of(user));
+            audit.recordAs(actor, AuditAction.UPDATE, PeopleService.AUDIT_TYPE, invitee.id(),
+                    invitee.fullName() + ": account " + actor + " linked", personBefore,
+                    people.find(invitee.id()).orElseThrow(InvitationService::unknownLink));
+            audit.recordAs(actor, AuditAction.UPDATE, AUDIT_TYPE, row.id(), "accepted by " + actor,
+                    invitationBefore, load(row.id(), now));
+            return new AcceptedInvitation(tenant.code(), actor, List.copyOf(user.roleSet()), invitee.id());
+        }));
+    }
+
+    private void replace(InvitationQueries.Row pending, Instant now) {
+        InvitationResponse before = load(pending.id(), now);
+        InvitationStatus ended = pending.effectiveStatus(now) == InvitationStatus.EXPIRED
+                ? InvitationStatus.EXPIRED : InvitationStatus.REVOKED;
+        queries.setStatus(pending.id(), ended, null);
+        audit.record(AuditAction.UPDATE, AUDIT_TYPE, pending.id(), "replaced by a new invitation", before,
+                load(pending.id(), now));
+    }
+
+    private static void requireInvitable(InvitationQueries.Invitee person) {
+        if (person.email() == null) {
+            throw new ApiException.Conflict("The person has no email address to send an invitation to.");
+        }
+        if (person.userId() != null) {
+            throw new ApiException.Conflict("The person already has an account.");
+        }
+    }
+
+    private static void requireUsable(InvitationQueries.Row row, Instant now) {
+        switch (row.effectiveStatus(now)) {
+            case PENDING -> {
+            }
+            case ACCEPTED -> throw new InvitationGoneException(InvitationGoneException.Reason.USED);
+            case REVOKED -> throw new InvitationGoneException(InvitationGoneException.Reason.REVOKED);
+            case EXPIRED -> throw new InvitationGoneException(InvitationGoneException.Reason.EXPIRED);
+        }
+    }
+
+    private static Set<String> validRoles(Set<String> roles) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        roles.stream().filter(role -> !Roles.TENANT_ROLES.contains(role)).forEach(role ->
+                errors.add(new Problem.FieldError("roles", "unknown tenant role: " + role)));
+        if (!errors.isEmpty()) {
+            throw new ApiException.BadRequest("The request has invalid fields.", errors);
+        }
+        return new TreeSet<>(roles);
+    }
+
+    private static void validateCredentials(String username, String password) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (username == null || !USERNAME.matcher(username.strip()).matches()) {
+            errors.add(new Problem.FieldError("username", "must be 2 to 64 letters, digits or . _ @ -, "
+                    + "starting with a letter or digit"));
+        }
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 256) {
+            errors.add(new Problem.FieldError("password", "must be " + MIN_PASSWORD_LENGTH
+                    + " to 256 characters long"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException.BadRequest("The request has invalid fields.", errors);
+        }
+    }
+
+    /** The tenant named in a public link, which must be able to serve requests. */
+    private Tenant publicTenant(String code) {
+        Tenant tenant = registry.find(code).orElseThrow(InvitationService::unknownLink);
+        if (!tenant.isActive()) {
+            throw new ApiException.Forbidden("This association's access is suspended.");
+        }
+        if (tenant.migrationStatus() != MigrationStatus.CURRENT) {
+            throw new TenantUnavailableException();
+        }
+        return tenant;
+    }
+
+    private Tenant currentTenant() {
+        String code = tenants.require().code();
+        return registry.find(code).orElseThrow(() -> new IllegalStateException("Tenant vanished: " + code));
+    }
+
+    private InvitationResponse load(long id, Instant now) {
+        return queries.find(id, now).orElseThrow(InvitationService::notFound);
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String hashOfToken(String token) {
+        if (token == null || !TOKEN.matcher(token).matches()) {
+            throw unknownLink();
+        }
+        return sha256(token);
+    }
+
+    private static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ApiException notFound() {
+        return new ApiException.NotFound("No invitation with this id.");
+    }
+
+    private static ApiException unknownLink() {
+        return new ApiException.NotFound("This invitation link is not valid; check that it was copied completely.");
+    }
+}
