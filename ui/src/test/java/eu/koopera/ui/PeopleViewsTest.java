@@ -3,6 +3,7 @@ package eu.koopera.ui;
 import com.vaadin.browserless.BrowserlessUIContext;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridTester;
@@ -15,6 +16,7 @@ import eu.koopera.people.InvitationResponse;
 import eu.koopera.people.PersonResponse;
 import eu.koopera.support.Outbox;
 import eu.koopera.support.TestClient;
+import eu.koopera.ui.i18n.KooperaI18n;
 import eu.koopera.ui.people.InvitationAcceptView;
 import eu.koopera.ui.people.InvitationsView;
 import eu.koopera.ui.people.PeopleView;
@@ -22,6 +24,7 @@ import eu.koopera.ui.portal.MemberHomeView;
 import eu.koopera.ui.session.AccessDeniedView;
 import eu.koopera.ui.support.BrowserlessUiTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PeopleViewsTest extends BrowserlessUiTest {
 
     private static final String PASSWORD = "a-long-enough-password";
+
+    @Inject
+    KooperaI18n i18n;
 
     private String tenant;
     private String tenantName;
@@ -169,6 +175,33 @@ class PeopleViewsTest extends BrowserlessUiTest {
 
         visitor.navigate("invitation/" + tenant + "/" + "x".repeat(43), InvitationAcceptView.class);
         assertThat(refusal(visitor)).isEqualTo("invitation.invalid");
+    }
+
+    @Test
+    void aLinkedUserKeepsTheirOwnPositionPhoneAndLanguages() {
+        String email = "rasma" + System.nanoTime() + "@ogre.example";
+        long person = person("Rasma", "Vītola", email);
+        String username = "rasma" + System.nanoTime() % 100000;
+        TestClient.Response accepted = api.post("/api/public/invitations/" + tenant + "/" + invite(person)
+                + "/accept", Map.of("username", username, "password", PASSWORD));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+        BrowserlessUIContext window = newVisitor();
+        signIn(window, tenantName, username, PASSWORD);
+        window.navigate("profile", eu.koopera.ui.portal.ProfileView.class);
+
+        window.test(window.find(TextField.class).id("profile-phone")).setValue("letters only");
+        click(window, "save-profile");
+        assertThat(window.find(TextField.class).id("profile-phone").isInvalid()).isTrue();
+        window.test(window.find(TextField.class).id("profile-phone")).setValue("+371 2000 0000");
+        window.test(window.find(TextField.class).id("profile-position")).setValue("Projektu vadītāja");
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<String> languages = window.find(MultiSelectComboBox.class).id("profile-languages");
+        window.test(languages).selectItem(i18n.getTranslation("people.language.lv", window.getUI().getLocale()),
+                i18n.getTranslation("people.language.en", window.getUI().getLocale()));
+        click(window, "save-profile");
+
+        assertThat(api.get("/api/people/" + person, bearer(admin)).map()).containsEntry("phone", "+371 2000 0000")
+                .containsEntry("position", "Projektu vadītāja").containsEntry("languages", List.of("lv", "en"));
     }
 
     private BrowserlessUIContext adminWindow() {
