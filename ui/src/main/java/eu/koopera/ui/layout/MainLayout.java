@@ -18,6 +18,8 @@ import com.vaadin.flow.router.RouteConfiguration;
 import eu.koopera.ui.i18n.KooperaI18n;
 import eu.koopera.ui.i18n.LanguagePreference;
 import eu.koopera.ui.members.MembersView;
+import eu.koopera.ui.people.InvitationsView;
+import eu.koopera.ui.people.PeopleView;
 import eu.koopera.ui.portal.MemberHomeView;
 import eu.koopera.ui.portal.ProfileView;
 import eu.koopera.ui.session.AccessRules;
@@ -40,6 +42,8 @@ public class MainLayout extends AppLayout {
             new Destination(MemberHomeView.class, "nav.home", VaadinIcon.HOME),
             new Destination(TenantsView.class, "nav.tenants", VaadinIcon.BUILDING),
             new Destination(MembersView.class, "nav.members", VaadinIcon.USERS),
+            new Destination(PeopleView.class, "nav.people", VaadinIcon.USER_CARD),
+            new Destination(InvitationsView.class, "nav.invitations", VaadinIcon.ENVELOPE),
             new Destination(ProfileView.class, "nav.profile", VaadinIcon.USER));
 
     private final UiSessions sessions;
