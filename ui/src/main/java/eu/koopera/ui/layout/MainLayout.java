@@ -15,8 +15,10 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.RouteConfiguration;
+import eu.koopera.ui.audit.AuditView;
 import eu.koopera.ui.i18n.KooperaI18n;
 import eu.koopera.ui.i18n.LanguagePreference;
+import eu.koopera.ui.mail.MailOutboxView;
 import eu.koopera.ui.members.MembersView;
 import eu.koopera.ui.portal.MemberHomeView;
 import eu.koopera.ui.portal.ProfileView;
@@ -40,6 +42,8 @@ public class MainLayout extends AppLayout {
             new Destination(MemberHomeView.class, "nav.home", VaadinIcon.HOME),
             new Destination(TenantsView.class, "nav.tenants", VaadinIcon.BUILDING),
             new Destination(MembersView.class, "nav.members", VaadinIcon.USERS),
+            new Destination(AuditView.class, "nav.audit", VaadinIcon.CLIPBOARD_TEXT),
+            new Destination(MailOutboxView.class, "nav.mail", VaadinIcon.ENVELOPES),
             new Destination(ProfileView.class, "nav.profile", VaadinIcon.USER));
 
     private final UiSessions sessions;
