@@ -4,6 +4,7 @@ import com.vaadin.browserless.BrowserlessUIContext;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridTester;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.upload.Upload;
@@ -18,6 +19,7 @@ import eu.koopera.support.TestClient;
 import eu.koopera.ui.audit.AuditView;
 import eu.koopera.ui.mail.MailOutboxView;
 import eu.koopera.ui.members.MemberDetailView;
+import eu.koopera.ui.members.MemberImportView;
 import eu.koopera.ui.members.MembersView;
 import eu.koopera.ui.session.AccessDeniedView;
 import eu.koopera.ui.support.BrowserlessUiTest;
@@ -25,6 +27,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +67,21 @@ class AdminToolsViewsTest extends BrowserlessUiTest {
 
         assertThat(memberTotal(tenant)).isEqualTo(60);
         assertThat(rows(window, "members")).hasSize(60);
+    }
+
+    @Test
+    void exportLinkDownloadsTheRegisterAndTheWizardHasItsOwnPage() {
+        String tenant = api.createTenantWithAdmin("uiexp", ADMIN_PASSWORD);
+        createMember(api.login(tenant, "admin", ADMIN_PASSWORD), "Eksporta novads (fictional)", "EXP-1");
+        BrowserlessUIContext window = newVisitor();
+        signIn(window, "Association " + tenant, "admin", ADMIN_PASSWORD);
+
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        window.test(window.find(Anchor.class).id("export-csv")).download(file);
+        assertThat(file.toString(StandardCharsets.UTF_8)).contains("EXP-1", "Eksporta novads (fictional)");
+
+        window.navigate("members/import", MemberImportView.class);
+        assertThat(window.find(Upload.class).id("import-upload")).isNotNull();
     }
 
     @Test
