@@ -2,7 +2,10 @@ package eu.koopera.ui;
 
 import eu.koopera.members.MemberKind;
 import eu.koopera.members.MembershipStatus;
+import eu.koopera.platform.audit.AuditAction;
+import eu.koopera.platform.mail.MailStatus;
 import eu.koopera.platform.security.Roles;
+import eu.koopera.platform.tabular.TableFormat;
 import eu.koopera.tenancy.MigrationStatus;
 import eu.koopera.tenancy.TenantStatus;
 import eu.koopera.ui.i18n.KooperaI18n;
@@ -61,6 +64,9 @@ class I18nBundlesTest {
         Arrays.stream(MembershipStatus.values()).forEach(status -> composed.add("members.status." + status));
         Arrays.stream(TenantStatus.values()).forEach(status -> composed.add("tenants.status." + status));
         Arrays.stream(MigrationStatus.values()).forEach(status -> composed.add("tenants.migration." + status));
+        Arrays.stream(AuditAction.values()).forEach(action -> composed.add("audit.action." + action));
+        Arrays.stream(MailStatus.values()).forEach(status -> composed.add("mail.status." + status));
+        Arrays.stream(TableFormat.values()).forEach(format -> composed.add("members.export." + format.extension()));
         Stream.concat(Roles.TENANT_ROLES.stream(), Stream.of(Roles.PLATFORM_OPERATOR))
                 .forEach(role -> composed.add("role." + role));
         KooperaI18n.LOCALES.stream().map(Locale::getLanguage).forEach(language -> composed.add("language." + language));

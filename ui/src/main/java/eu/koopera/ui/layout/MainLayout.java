@@ -15,8 +15,10 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.RouteConfiguration;
+import eu.koopera.ui.audit.AuditView;
 import eu.koopera.ui.i18n.KooperaI18n;
 import eu.koopera.ui.i18n.LanguagePreference;
+import eu.koopera.ui.mail.MailOutboxView;
 import eu.koopera.ui.members.MembersView;
 import eu.koopera.ui.people.InvitationsView;
 import eu.koopera.ui.people.PeopleView;
@@ -44,6 +46,8 @@ public class MainLayout extends AppLayout {
             new Destination(MembersView.class, "nav.members", VaadinIcon.USERS),
             new Destination(PeopleView.class, "nav.people", VaadinIcon.USER_CARD),
             new Destination(InvitationsView.class, "nav.invitations", VaadinIcon.ENVELOPE),
+            new Destination(AuditView.class, "nav.audit", VaadinIcon.CLIPBOARD_TEXT),
+            new Destination(MailOutboxView.class, "nav.mail", VaadinIcon.ENVELOPES),
             new Destination(ProfileView.class, "nav.profile", VaadinIcon.USER));
 
     private final UiSessions sessions;

@@ -6,6 +6,8 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -20,12 +22,16 @@ import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import eu.koopera.members.MemberImportService;
 import eu.koopera.members.MemberKind;
 import eu.koopera.members.MemberResponse;
 import eu.koopera.members.MemberSearch;
 import eu.koopera.members.MemberService;
 import eu.koopera.members.MembershipStatus;
 import eu.koopera.platform.security.Roles;
+import eu.koopera.platform.tabular.TableFormat;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.ui.forms.CommandValidation;
 import eu.koopera.ui.layout.MainLayout;
@@ -34,6 +40,7 @@ import eu.koopera.ui.session.Backend;
 import eu.koopera.ui.session.UiSessions;
 import io.micronaut.context.annotation.Prototype;
 
+import java.io.ByteArrayInputStream;
 import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -50,6 +57,7 @@ import java.util.List;
 public class MembersView extends VerticalLayout implements HasDynamicTitle {
 
     private final MemberService members;
+    private final MemberImportService imports;
     private final Backend backend;
     private final CommandValidation validation;
     private final boolean mayEdit;
@@ -58,8 +66,10 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
     private final Select<MemberKind> kind = new Select<>();
     private final Select<MembershipStatus> status = new Select<>();
 
-    public MembersView(MemberService members, Backend backend, CommandValidation validation, UiSessions sessions) {
+    public MembersView(MemberService members, MemberImportService imports, Backend backend,
+                       CommandValidation validation, UiSessions sessions) {
         this.members = members;
+        this.imports = imports;
         this.backend = backend;
         this.validation = validation;
         this.mayEdit = sessions.current().map(s -> s.hasRole(Roles.ASSOCIATION_ADMIN)).orElse(false);
@@ -93,7 +103,13 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
         create.setId("create-member");
         create.setVisible(mayEdit);
 
-        HorizontalLayout filters = new HorizontalLayout(search, kind, status, create);
+        Button importMembers = new Button(getTranslation("import.title"), VaadinIcon.UPLOAD.create(),
+                click -> openImport());
+        importMembers.setId("import-members");
+        importMembers.setVisible(mayEdit);
+
+        HorizontalLayout filters = new HorizontalLayout(search, kind, status, create, importMembers,
+                export(TableFormat.CSV), export(TableFormat.XLSX));
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
         filters.setWidthFull();
         filters.setWrap(true);
@@ -108,7 +124,9 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(getLocale()).withZone(ZoneId.of("Europe/Riga"));
         grid.setId("members");
-        grid.addColumn(MemberResponse::name).setHeader(getTranslation("members.name")).setKey("NAME")
+        grid.addColumn(LitRenderer.<MemberResponse>of("<a router-link href=\"members/${item.id}\">${item.name}</a>")
+                        .withProperty("id", MemberResponse::id).withProperty("name", MemberResponse::name))
+                .setHeader(getTranslation("members.name")).setKey("NAME")
                 .setSortable(true).setWidth("16rem").setFlexGrow(3);
         grid.addColumn(MemberResponse::code).setHeader(getTranslation("members.code")).setKey("CODE")
                 .setSortable(true).setAutoWidth(true);
@@ -136,6 +154,26 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
                         query.getPage(), query.getPageSize())).items().stream(),
                 query -> (int) backend.call(() -> members.search(criteria(query.getSortOrders()), 0, 1)).total());
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("NAME"), SortDirection.ASCENDING)));
+    }
+
+    /** A link that downloads the whole register, built by the service when clicked. */
+    private Anchor export(TableFormat format) {
+        Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] file = backend.call(() -> imports.export(format));
+            return new DownloadResponse(new ByteArrayInputStream(file), "members." + format.extension(),
+                    format.mediaType(), file.length);
+        }), getTranslation("members.export." + format.extension()));
+        link.setId("export-" + format.extension());
+        return link;
+    }
+
+    private void openImport() {
+        Dialog dialog = new Dialog(getTranslation("import.title"));
+        dialog.setId("import-dialog");
+        dialog.setWidth("min(56rem, 100vw)");
+        dialog.add(new MemberImportWizard(imports, backend, () -> grid.getDataProvider().refreshAll()));
+        dialog.getFooter().add(new Button(getTranslation("common.close"), click -> dialog.close()));
+        dialog.open();
     }
 
     private MemberSearch criteria(List<QuerySortOrder> sortOrders) {

@@ -1,0 +1,112 @@
+package eu.koopera.ui.mail;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import eu.koopera.platform.mail.MailOutbox;
+import eu.koopera.platform.mail.MailOutboxEntry;
+import eu.koopera.platform.mail.MailStatus;
+import eu.koopera.platform.security.Roles;
+import eu.koopera.ui.layout.MainLayout;
+import eu.koopera.ui.session.AllowedRoles;
+import eu.koopera.ui.session.Backend;
+import io.micronaut.context.annotation.Prototype;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+/**
+ * Operators' view of the mail outbox: what is waiting, sent or failed, and why. Without an SMTP server (as in
+ * development) mail stays here as PENDING. Bodies are not shown: the platform withholds them because they may carry
+ * one-time invitation links.
+ */
+@Route(value = "operator/mail", layout = MainLayout.class)
+@AllowedRoles(Roles.PLATFORM_OPERATOR)
+@Prototype
+public class MailOutboxView extends VerticalLayout implements HasDynamicTitle {
+
+    private final Grid<MailOutboxEntry> grid = new Grid<>(MailOutboxEntry.class, false);
+    private final Select<MailStatus> status = new Select<>();
+    private final DateTimeFormatter times;
+
+    public MailOutboxView(MailOutbox outbox, Backend backend) {
+        setSizeFull();
+        times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(getLocale())
+                .withZone(ZoneId.of("Europe/Riga"));
+        status.setLabel(getTranslation("mail.status"));
+        status.setId("mail-status");
+        status.setItems(MailStatus.values());
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption(getTranslation("common.all"));
+        status.setItemLabelGenerator(value -> value == null ? getTranslation("common.all")
+                : getTranslation("mail.status." + value));
+        status.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
+
+        grid.setId("mail-outbox");
+        grid.addColumn(mail -> format(mail.createdAt())).setHeader(getTranslation("mail.created")).setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(MailOutboxEntry::tenantCode).setHeader(getTranslation("mail.tenant")).setAutoWidth(true);
+        grid.addColumn(MailOutboxEntry::recipient).setHeader(getTranslation("mail.recipient")).setAutoWidth(true);
+        grid.addColumn(MailOutboxEntry::subject).setHeader(getTranslation("mail.subject")).setFlexGrow(2);
+        grid.addColumn(mail -> getTranslation("mail.status." + mail.status())).setHeader(getTranslation("mail.status"))
+                .setAutoWidth(true);
+        grid.addColumn(MailOutboxEntry::attempts).setHeader(getTranslation("mail.attempts")).setAutoWidth(true);
+        grid.addColumn(mail -> mail.status() == MailStatus.PENDING ? format(mail.nextAttemptAt()) : "")
+                .setHeader(getTranslation("mail.nextAttempt")).setAutoWidth(true);
+        grid.addColumn(MailOutboxEntry::lastError).setHeader(getTranslation("mail.lastError")).setFlexGrow(2);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setPageSize(50);
+        grid.setItems(query -> backend.call(() -> outbox.list(status.getValue(), query.getPage(),
+                        query.getPageSize())).items().stream(),
+                query -> (int) backend.call(() -> outbox.list(status.getValue(), 0, 1)).total());
+        grid.addItemClickListener(click -> details(click.getItem()));
+        grid.setSizeFull();
+
+        add(new H2(getTranslation("mail.title")), status, grid);
+    }
+
+    private void details(MailOutboxEntry mail) {
+        Dialog dialog = new Dialog(mail.subject());
+        dialog.setId("mail-details");
+        dialog.setWidth("min(48rem, 100vw)");
+        TextArea error = new TextArea(getTranslation("mail.lastError"));
+        error.setValue(mail.lastError() == null ? "" : mail.lastError());
+        error.setReadOnly(true);
+        FormLayout facts = new FormLayout(field("mail.recipient", mail.recipient()),
+                field("mail.tenant", mail.tenantCode()), field("mail.status", getTranslation("mail.status."
+                        + mail.status())), field("mail.attempts", String.valueOf(mail.attempts())),
+                field("mail.created", format(mail.createdAt())), field("mail.sent", format(mail.sentAt())), error);
+        facts.setColspan(error, 2);
+        dialog.add(facts, new Paragraph(getTranslation("mail.body.withheld")));
+        dialog.getFooter().add(new Button(getTranslation("common.close"), click -> dialog.close()));
+        dialog.open();
+    }
+
+    private TextField field(String labelKey, String value) {
+        TextField field = new TextField(getTranslation(labelKey));
+        field.setValue(value == null ? "" : value);
+        field.setReadOnly(true);
+        return field;
+    }
+
+    private String format(Instant instant) {
+        return instant == null ? "" : times.format(instant);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("mail.title") + " · Koopera";
+    }
+}
