@@ -83,6 +83,9 @@ public final class SchemaMigrator {
                 runLiquibase(connection, changelog, schema);
                 return currentVersion(connection, schema);
             } finally {
+                // Liquibase keeps its lock services in a process-wide factory; with other schemas migrating in
+                // parallel a run was seen leaving its lock row set. Under the advisory lock a set row is ours.
+                clearStaleLiquibaseLock(connection, schema);
                 unlock(connection, schema);
                 connection.setAutoCommit(autoCommit);
             }

@@ -19,10 +19,12 @@ public class MailOutbox {
 
     private final MailOutboxQueries queries;
     private final CallerContext callers;
+    private final boolean smtpConfigured;
 
     public MailOutbox(MailOutboxQueries queries, CallerContext callers, SmtpSettings smtp) {
         this.queries = queries;
         this.callers = callers;
+        this.smtpConfigured = smtp.configured();
         if (!smtp.configured()) {
             LOG.warn("No SMTP server configured (KOOPERA_MAIL_SMTP_HOST): mail is kept in the outbox, not sent");
         }
@@ -34,10 +36,13 @@ public class MailOutbox {
         return queries.insert(mail);
     }
 
-    /** The outbox for platform operators, newest first; {@code status} null lists all. */
+    /**
+     * The outbox for platform operators, newest first; {@code status} null lists all. Bodies of unsent mails are
+     * included only while no SMTP server is configured (see {@link MailOutboxEntry}).
+     */
     @Transactional(readOnly = true)
     public MailOutboxPage list(@Nullable MailStatus status, int page, int size) {
         callers.requireOperator();
-        return queries.list(status, page, size);
+        return queries.list(status, page, size, !smtpConfigured);
     }
 }

@@ -30,14 +30,17 @@ public class MailOutboxQueries {
         this.sql = sql;
     }
 
-    /** Outbox entries in {@code status} (all when null), newest first, without checking who asks. */
-    public MailOutboxPage list(@Nullable MailStatus status, int page, int size) {
+    /**
+     * Outbox entries in {@code status} (all when null), newest first, without checking who asks; with their text
+     * bodies only when {@code withBodies}.
+     */
+    public MailOutboxPage list(@Nullable MailStatus status, int page, int size, boolean withBodies) {
         Condition where = status == null ? DSL.noCondition() : MAIL_OUTBOX.STATUS.eq(status.name());
         int total = sql.fetchCount(MAIL_OUTBOX, where);
         List<MailOutboxEntry> items = sql.selectFrom(MAIL_OUTBOX).where(where)
                 .orderBy(MAIL_OUTBOX.CREATED_AT.desc(), MAIL_OUTBOX.ID.desc())
                 .limit(size).offset((long) page * size)
-                .fetch(MailOutboxQueries::toEntry);
+                .fetch(row -> toEntry(row, withBodies));
         return new MailOutboxPage(items, page, size, total);
     }
 
@@ -92,10 +95,11 @@ public class MailOutboxQueries {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static MailOutboxEntry toEntry(MailOutboxRecord row) {
+    private static MailOutboxEntry toEntry(MailOutboxRecord row, boolean withBody) {
         return new MailOutboxEntry(row.getId(), row.getTenantCode(), row.getRecipient(), row.getSubject(),
                 MailStatus.valueOf(row.getStatus()), row.getAttempts(), row.getNextAttemptAt().toInstant(),
                 row.getLastError(), row.getCreatedAt().toInstant(),
-                row.getSentAt() == null ? null : row.getSentAt().toInstant());
+                row.getSentAt() == null ? null : row.getSentAt().toInstant(),
+                withBody && row.getSentAt() == null ? row.getBodyText() : null);
     }
 }

@@ -33,7 +33,7 @@ class MailWithoutSmtpTest extends IntegrationTest {
     }
 
     @Test
-    void mailStaysPendingAndOperatorsSeeItWithoutItsBody() throws InterruptedException {
+    void mailStaysPendingAndOperatorsReadItInTheOutbox() throws InterruptedException {
         TestClient client = new TestClient(server.getURI(), json);
         String tenant = client.createTenantWithAdmin("nomail", "admin-password-123");
         String admin = client.login(tenant, "admin", "admin-password-123");
@@ -57,7 +57,9 @@ class MailWithoutSmtpTest extends IntegrationTest {
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.list("items")).filteredOn(item -> email.equals(item.get("recipient"))).singleElement()
                 .satisfies(item -> assertThat(item).containsEntry("tenantCode", tenant).containsEntry("attempts", 0)
-                        .doesNotContainKeys("bodyText", "bodyHtml"));
+                        .doesNotContainKey("bodyHtml")
+                        .satisfies(entry -> assertThat((String) entry.get("bodyText"))
+                                .contains("/invitation/" + tenant + "/")));
         assertThat(client.get("/api/platform/mail", bearer(admin)).status()).isEqualTo(403);
         assertThat(client.get("/api/platform/mail?status=LOST", bearer(client.operatorToken())).status())
                 .isEqualTo(400);

@@ -89,7 +89,16 @@ public class MailOutboxView extends VerticalLayout implements HasDynamicTitle {
                         + mail.status())), field("mail.attempts", String.valueOf(mail.attempts())),
                 field("mail.created", format(mail.createdAt())), field("mail.sent", format(mail.sentAt())), error);
         facts.setColspan(error, 2);
-        dialog.add(facts, new Paragraph(getTranslation("mail.body.withheld")));
+        if (mail.bodyText() == null) {
+            dialog.add(facts, new Paragraph(getTranslation("mail.body.withheld")));
+        } else {
+            TextArea body = new TextArea(getTranslation("mail.body"));
+            body.setId("mail-body");
+            body.setValue(mail.bodyText());
+            body.setReadOnly(true);
+            body.setWidthFull();
+            dialog.add(facts, body);
+        }
         dialog.getFooter().add(new Button(getTranslation("common.close"), click -> dialog.close()));
         dialog.open();
     }
