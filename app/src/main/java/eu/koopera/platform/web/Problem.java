@@ -34,7 +34,7 @@ public record Problem(String type, String title, int status, @Nullable String de
      *
      * @param field   the JSON field (dotted for nested fields) or parameter; null for file cells
      * @param message what is wrong with it
-     * @param row     the 1-based data row of an imported file (the header is row 0)
+     * @param row     the row of an imported file as a spreadsheet numbers it (the header is row 1)
      * @param column  the column of an imported file
      */
     @Serdeable
