@@ -5,6 +5,7 @@ import eu.koopera.platform.audit.TenantAuditLog;
 import eu.koopera.platform.security.Caller;
 import eu.koopera.platform.security.CallerContext;
 import eu.koopera.platform.security.Roles;
+import eu.koopera.platform.database.SqlStates;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.platform.web.Problem;
 import io.micronaut.data.exceptions.DataAccessException;
@@ -12,7 +13,6 @@ import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -156,7 +156,7 @@ public class MemberService {
         try {
             members.delete(current);
         } catch (DataAccessException e) {
-            if (isStillReferenced(e)) {
+            if (SqlStates.causedBy(e, STILL_REFERENCED)) {
                 throw new ApiException.Conflict("Other records, such as its people, still belong to this member; "
                         + "move or delete them first.");
             }
@@ -181,15 +181,6 @@ public class MemberService {
 
     private Member find(long id) {
         return members.findById(id).orElseThrow(() -> new ApiException.NotFound("No member with this id."));
-    }
-
-    private static boolean isStillReferenced(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && STILL_REFERENCED.contains(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static ApiException duplicateCode() {

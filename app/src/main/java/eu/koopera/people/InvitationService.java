@@ -185,6 +185,7 @@ public class InvitationService {
             InvitationQueries.Row row = queries.findByTokenHash(hash).orElseThrow(InvitationService::unknownLink);
             requireUsable(row, Instant.now());
             PersonResponse person = people.find(row.personId()).orElseThrow(InvitationService::unknownLink);
+            requireStillAddressed(row, person.email());
             return new InvitationInfo(tenant.code(), tenant.name(), person.fullName(), row.email(), row.roles(),
                     row.expiresAt());
         }));
@@ -210,6 +211,7 @@ public class InvitationService {
             requireUsable(row, now);
             InvitationQueries.Invitee invitee = queries.lockInvitee(row.personId())
                     .orElseThrow(InvitationService::unknownLink);
+            requireStillAddressed(row, invitee.email());
             if (invitee.userId() != null) {
                 throw new ApiException.Conflict("This person already has an account; log in instead.");
             }
@@ -247,6 +249,16 @@ public class InvitationService {
         }
         if (person.userId() != null) {
             throw new ApiException.Conflict("The person already has an account.");
+        }
+    }
+
+    /**
+     * An invitation is only good for the address it was sent to: once an administrator corrects the person's email,
+     * whoever received the old mail must not be able to take the account.
+     */
+    private static void requireStillAddressed(InvitationQueries.Row row, @Nullable String currentEmail) {
+        if (currentEmail == null || !currentEmail.equalsIgnoreCase(row.email())) {
+            throw new InvitationGoneException(InvitationGoneException.Reason.REVOKED);
         }
     }
 

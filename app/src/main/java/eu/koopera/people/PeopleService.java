@@ -9,6 +9,7 @@ import eu.koopera.platform.security.Caller;
 import eu.koopera.platform.security.CallerContext;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.security.TenantUser;
+import eu.koopera.platform.database.SqlStates;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.platform.web.Problem;
 import io.micronaut.data.exceptions.DataAccessException;
@@ -16,7 +17,6 @@ import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +32,6 @@ import java.util.function.Supplier;
 public class PeopleService {
 
     static final String AUDIT_TYPE = "person";
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final CallerContext callers;
     private final PersonRepository persons;
@@ -224,20 +223,11 @@ public class PeopleService {
         } catch (OptimisticLockException e) {
             throw staleVersion(id);
         } catch (DataAccessException e) {
-            if (violatesUniqueness(e)) {
+            if (SqlStates.uniqueViolation(e)) {
                 throw duplicateEmail();
             }
             throw e;
         }
-    }
-
-    private static boolean violatesUniqueness(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private PersonResponse load(long id) {
@@ -264,7 +254,8 @@ public class PeopleService {
     }
 
     private ApiException staleVersion(long id) {
+        PersonResponse current = load(id);
         return new ApiException.Conflict("The person was changed by someone else; here is their current state.",
-                load(id));
+                callers.requireTenantUser().hasRole(Roles.ASSOCIATION_ADMIN) ? current : current.withoutNotes());
     }
 }

@@ -196,6 +196,24 @@ class InvitationsTest extends IntegrationTest {
     }
 
     @Test
+    void aLinkSentToAnAddressThePersonNoLongerHasIsGone() {
+        String mistyped = unique("mistyped") + "@ogre.example";
+        long person = person("Pārrakstītā", "Adrese", mistyped);
+        client.post("/api/people/" + person + "/invitations", Map.of("roles", List.of("ASSOCIATION_ADMIN")),
+                bearer(admin));
+        String token = tokenFromMail(mistyped);
+        Response corrected = client.put("/api/people/" + person, Map.of("memberId", member, "firstName",
+                "Pārrakstītā", "lastName", "Adrese", "email", unique("corrected") + "@ogre.example",
+                "version", client.get("/api/people/" + person, bearer(admin)).map().get("version")), bearer(admin));
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+
+        assertGone(client.get(publicPath(token)), "invitation-revoked");
+        assertGone(client.post(publicPath(token) + "/accept", Map.of("username", unique("taker"), "password",
+                PASSWORD)), "invitation-revoked");
+        assertThat(client.get("/api/people/" + person, bearer(admin)).map().get("userId")).isNull();
+    }
+
+    @Test
     void invitingAgainRevokesThePendingInvitation() {
         String email = unique("twice") + "@ogre.example";
         long person = person("Divreiz", "Aicinātā", email);

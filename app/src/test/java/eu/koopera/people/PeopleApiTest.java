@@ -225,6 +225,26 @@ class PeopleApiTest extends IntegrationTest {
     }
 
     @Test
+    void aStaleOwnProfileEditShowsTheCurrentStateWithoutTheAdministratorsNotes() {
+        long own = member(admin, "Madonas novads", "N-" + UUID.randomUUID().toString().substring(0, 6));
+        String username = "madona-" + UUID.randomUUID().toString().substring(0, 6);
+        String member = linkedUser(own, username, "MEMBER");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> person = (Map<String, Object>) client.get("/api/me", bearer(member)).map().get("person");
+        Response noted = client.put("/api/people/" + person.get("id"), Map.of("memberId", own,
+                "firstName", person.get("firstName"), "lastName", person.get("lastName"),
+                "email", person.get("email"), "notes", "only for administrators",
+                "version", person.get("version")), bearer(admin));
+        assertThat(noted.status()).as(noted.body()).isEqualTo(200);
+
+        Response stale = client.put("/api/me/profile", Map.of("firstName", "X", "lastName", "Y",
+                "version", person.get("version")), bearer(member));
+
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.body()).contains("\"lastName\"").doesNotContain("only for administrators");
+    }
+
+    @Test
     void aMemberWithPeopleCannotBeDeleted() {
         long doomed = member(admin, "Alūksnes novads", "D-" + UUID.randomUUID().toString().substring(0, 6));
         String location = person(doomed, "Pēdējais", "Darbinieks", null);

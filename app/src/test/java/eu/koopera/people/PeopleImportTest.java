@@ -9,6 +9,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -65,7 +66,7 @@ class PeopleImportTest extends IntegrationTest {
         assertThat(imported.map()).containsEntry("created", 2).containsEntry("updated", 0)
                 .containsEntry("dryRun", false);
         assertThat(people()).isEqualTo(2);
-        Map<String, Object> ilze = client.get("/api/people?q=kalnina", bearer(admin)).list("items").getFirst();
+        Map<String, Object> ilze = client.get("/api/people?q=ilze", bearer(admin)).list("items").getFirst();
         assertThat(ilze).containsEntry("memberName", "Ogres novads")
                 .containsEntry("languages", List.of("lv", "en", "ru")).containsEntry("position", "Izpilddirektore");
         assertThat(client.get("/api/audit?entityType=person&action=CREATE", bearer(admin)).list("items")).hasSize(2);
@@ -150,6 +151,29 @@ class PeopleImportTest extends IntegrationTest {
         String csv = new String(download("/api/people/export?format=csv", admin), StandardCharsets.UTF_8);
         assertThat(csv).contains("member_code;first_name;last_name;position;email;phone;languages")
                 .contains("LV-067;Ilze;Kalniņa;;ilze@ogre.example;37120000000;lv, en");
+    }
+
+    @Test
+    void anExportImportsBackUnchangedThoughItsPhoneNumbersLookLikeFormulas() throws IOException, InterruptedException {
+        importCsv("member_code,first_name,last_name,email,phone\n"
+                + "LV-067,Ilze,Kalniņa,ilze@ogre.example,+371 2000 0000\n", "");
+
+        byte[] csv = download("/api/people/export?format=csv", admin);
+        byte[] xlsx = download("/api/people/export?format=xlsx", admin);
+
+        assertThat(new String(csv, StandardCharsets.UTF_8)).contains(";'+371 2000 0000;");
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Cell phone = workbook.getSheetAt(0).getRow(1).getCell(5);
+            assertThat(phone.getStringCellValue()).isEqualTo("+371 2000 0000");
+            assertThat(phone.getCellStyle().getQuotePrefixed()).isTrue();
+        }
+        for (Response again : List.of(post("/api/people/import", csv, "text/csv", admin),
+                post("/api/people/import", xlsx, XLSX, admin))) {
+            assertThat(again.status()).as(again.body()).isEqualTo(200);
+            assertThat(again.map()).containsEntry("created", 0).containsEntry("updated", 1);
+        }
+        assertThat(client.get("/api/people?q=ilze", bearer(admin)).list("items")).singleElement()
+                .satisfies(ilze -> assertThat(ilze).containsEntry("phone", "+371 2000 0000"));
     }
 
     @Test

@@ -1,10 +1,12 @@
 package eu.koopera.platform.security;
 
+import eu.koopera.platform.database.SqlStates;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.platform.web.Problem;
 import eu.koopera.tenancy.CurrentTenant;
 import eu.koopera.tenancy.TenantContext;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -71,8 +73,16 @@ public class AccountService {
         if (tenantUsers.existsByUsername(user.username())) {
             throw new ApiException.Conflict("A user with this username already exists in the association.");
         }
-        return tenantUsers.save(new TenantUser(null, user.username(), hash, user.email(), user.displayName(),
-                TenantUser.joinRoles(user.roles()), user.locale(), TenantUser.ACTIVE, 0, null, Instant.now()));
+        try {
+            return tenantUsers.save(new TenantUser(null, user.username(), hash, user.email(), user.displayName(),
+                    TenantUser.joinRoles(user.roles()), user.locale(), TenantUser.ACTIVE, 0, null, Instant.now()));
+        } catch (DataAccessException e) {
+            if (SqlStates.uniqueViolation(e)) {
+                // taken by a concurrent request between the check above and this insert
+                throw new ApiException.Conflict("A user with this username already exists in the association.");
+            }
+            throw e;
+        }
     }
 
     private static void validateRoles(Set<String> roles) {

@@ -115,10 +115,15 @@ public class TableReader {
         }
     }
 
+    /** A cell as it was before {@link TableWriter#defuse} put an apostrophe in front of it. */
+    private static String undefused(String value) {
+        return value.startsWith("'") && TableWriter.startsLikeAFormula(value.substring(1)) ? value.substring(1) : value;
+    }
+
     private void addRow(List<Table.Row> rows, List<String> columns, List<String> cells, int number) {
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < Math.min(columns.size(), cells.size()); i++) {
-            String value = cells.get(i) == null ? "" : cells.get(i).strip();
+            String value = undefused(cells.get(i) == null ? "" : cells.get(i).strip());
             if (!value.isEmpty()) {
                 values.put(columns.get(i), value);
             }
