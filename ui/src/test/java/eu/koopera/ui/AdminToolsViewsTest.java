@@ -6,7 +6,9 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridTester;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadTester;
 import eu.koopera.platform.audit.AuditAction;
@@ -123,6 +125,19 @@ class AdminToolsViewsTest extends BrowserlessUiTest {
             assertThat(entry.entityId()).isEqualTo(String.valueOf(id));
             assertThat(entry.actor()).isEqualTo("admin");
         });
+        @SuppressWarnings("unchecked")
+        GridTester<Grid<AuditEntry>, AuditEntry> log = window.test((Grid<AuditEntry>) window.find(Grid.class)
+                .id("audit-log"));
+        assertThat(IntStream.range(0, log.size()).mapToObj(row -> log.getCellText(row, 3)))
+                .contains(window.getUI().getTranslation("audit.entity.member") + " " + id);
+
+        @SuppressWarnings("unchecked")
+        Select<String> type = (Select<String>) window.find(Select.class).id("audit-entity-type");
+        type.setValue("person");
+        assertThat(rows(window, "audit-log")).isEmpty();
+        type.setValue("member");
+        List<AuditEntry> members = rows(window, "audit-log");
+        assertThat(members).isNotEmpty().allSatisfy(entry -> assertThat(entry.entityType()).isEqualTo("member"));
     }
 
     @Test
@@ -140,6 +155,11 @@ class AdminToolsViewsTest extends BrowserlessUiTest {
                     assertThat(mail.subject()).isEqualTo("Test subject");
                     assertThat(mail.bodyText()).isEqualTo("Test body");
                 });
+
+        @SuppressWarnings("unchecked")
+        Grid<MailOutboxEntry> grid = (Grid<MailOutboxEntry>) window.find(Grid.class).id("mail-outbox");
+        grid.select(mails.stream().filter(mail -> mail.recipient().equals(recipient)).findFirst().orElseThrow());
+        assertThat(window.find(TextArea.class).id("mail-body").getValue()).isEqualTo("Test body");
     }
 
     @Test

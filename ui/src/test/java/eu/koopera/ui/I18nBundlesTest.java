@@ -3,6 +3,7 @@ package eu.koopera.ui;
 import eu.koopera.members.MemberKind;
 import eu.koopera.members.MembershipStatus;
 import eu.koopera.platform.audit.AuditAction;
+import eu.koopera.ui.audit.AuditEntityTypes;
 import eu.koopera.platform.mail.MailStatus;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.tabular.TableFormat;
@@ -65,6 +66,7 @@ class I18nBundlesTest {
         Arrays.stream(TenantStatus.values()).forEach(status -> composed.add("tenants.status." + status));
         Arrays.stream(MigrationStatus.values()).forEach(status -> composed.add("tenants.migration." + status));
         Arrays.stream(AuditAction.values()).forEach(action -> composed.add("audit.action." + action));
+        AuditEntityTypes.KNOWN.forEach(type -> composed.add("audit.entity." + type));
         Arrays.stream(MailStatus.values()).forEach(status -> composed.add("mail.status." + status));
         Arrays.stream(TableFormat.values()).forEach(format -> composed.add("members.export." + format.extension()));
         Stream.concat(Roles.TENANT_ROLES.stream(), Stream.of(Roles.PLATFORM_OPERATOR))

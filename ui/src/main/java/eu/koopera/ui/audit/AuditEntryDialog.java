@@ -22,7 +22,7 @@ class AuditEntryDialog extends Dialog {
                 field("audit.when", times.format(entry.occurredAt())),
                 field("audit.who", entry.actor()),
                 field("audit.action", getTranslation("audit.action." + entry.action())),
-                field("audit.entity", entry.entityType() + " " + entry.entityId()),
+                field("audit.entity", AuditEntityTypes.labelWithId(this, entry.entityType(), entry.entityId())),
                 field("audit.summary", entry.summary()));
         add(facts, json("audit.before", entry.before(), "audit-before"), json("audit.after", entry.after(),
                 "audit-after"));

@@ -46,7 +46,7 @@ public class AuditLogGrid extends Composite<Grid<AuditEntry>> {
         grid.addColumn(AuditEntry::actor).setHeader(getTranslation("audit.who")).setAutoWidth(true);
         grid.addColumn(entry -> getTranslation("audit.action." + entry.action())).setHeader(getTranslation("audit.action"))
                 .setAutoWidth(true);
-        grid.addColumn(entry -> entry.entityType() + " " + entry.entityId()).setHeader(getTranslation("audit.entity"))
+        grid.addColumn(entry -> AuditEntityTypes.labelWithId(this, entry.entityType(), entry.entityId())).setHeader(getTranslation("audit.entity"))
                 .setAutoWidth(true);
         grid.addColumn(AuditEntry::summary).setHeader(getTranslation("audit.summary")).setFlexGrow(2);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
@@ -54,7 +54,18 @@ public class AuditLogGrid extends Composite<Grid<AuditEntry>> {
         grid.setItems(query -> backend.call(() -> audit.find(filter, query.getPage(), query.getPageSize()))
                         .items().stream(),
                 query -> (int) backend.call(() -> audit.find(filter, 0, 1)).total());
-        grid.addItemClickListener(click -> new AuditEntryDialog(click.getItem(), times).open());
+        // selection rather than item clicks, so that keyboard users open the details with Space as well
+        grid.asSingleSelect().addValueChangeListener(selected -> {
+            if (selected.getValue() != null) {
+                AuditEntryDialog dialog = new AuditEntryDialog(selected.getValue(), times);
+                dialog.addOpenedChangeListener(opened -> {
+                    if (!opened.isOpened()) {
+                        grid.deselectAll();
+                    }
+                });
+                dialog.open();
+            }
+        });
         return grid;
     }
 

@@ -28,7 +28,7 @@ import java.time.LocalDate;
 @Prototype
 public class AuditView extends VerticalLayout implements HasDynamicTitle {
 
-    private final TextField entityType = new TextField();
+    private final Select<String> entityType = new Select<>();
     private final TextField entityId = new TextField();
     private final Select<AuditAction> action = new Select<>();
     private final TextField actor = new TextField();
@@ -41,7 +41,14 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         log = new AuditLogGrid(audit, backend, new AuditFilter(null, null, null, null, null, null));
         log.grid().setSizeFull();
 
-        text(entityType, "audit.filter.entityType", "audit-entity-type");
+        entityType.setLabel(getTranslation("audit.filter.entityType"));
+        entityType.setId("audit-entity-type");
+        entityType.setItems(AuditEntityTypes.KNOWN);
+        entityType.setEmptySelectionAllowed(true);
+        entityType.setEmptySelectionCaption(getTranslation("common.all"));
+        entityType.setItemLabelGenerator(type -> type == null ? getTranslation("common.all")
+                : AuditEntityTypes.label(this, type));
+        entityType.addValueChangeListener(event -> refresh());
         text(entityId, "audit.filter.entityId", "audit-entity-id");
         text(actor, "audit.filter.actor", "audit-actor");
         action.setLabel(getTranslation("audit.action"));
@@ -79,7 +86,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
-        log.filter(new AuditFilter(blankToNull(entityType.getValue()), blankToNull(entityId.getValue()),
+        log.filter(new AuditFilter(entityType.getValue(), blankToNull(entityId.getValue()),
                 blankToNull(actor.getValue()), action.getValue(), startOf(from.getValue()),
                 to.getValue() == null ? null : startOf(to.getValue().plusDays(1))));
     }

@@ -29,8 +29,8 @@ import java.time.format.FormatStyle;
 
 /**
  * Operators' view of the mail outbox: what is waiting, sent or failed, and why. Without an SMTP server (as in
- * development) mail stays here as PENDING. Bodies are not shown: the platform withholds them because they may carry
- * one-time invitation links.
+ * development) mail stays here as PENDING, and then its text is shown, since the outbox is its only way to anyone;
+ * with SMTP configured the platform withholds bodies because they may carry one-time invitation links.
  */
 @Route(value = "operator/mail", layout = MainLayout.class)
 @AllowedRoles(Roles.PLATFORM_OPERATOR)
@@ -71,7 +71,12 @@ public class MailOutboxView extends VerticalLayout implements HasDynamicTitle {
         grid.setItems(query -> backend.call(() -> outbox.list(status.getValue(), query.getPage(),
                         query.getPageSize())).items().stream(),
                 query -> (int) backend.call(() -> outbox.list(status.getValue(), 0, 1)).total());
-        grid.addItemClickListener(click -> details(click.getItem()));
+        // selection rather than item clicks, so that keyboard users open the details with Space as well
+        grid.asSingleSelect().addValueChangeListener(selected -> {
+            if (selected.getValue() != null) {
+                details(selected.getValue());
+            }
+        });
         grid.setSizeFull();
 
         add(new H2(getTranslation("mail.title")), status, grid);
@@ -79,6 +84,11 @@ public class MailOutboxView extends VerticalLayout implements HasDynamicTitle {
 
     private void details(MailOutboxEntry mail) {
         Dialog dialog = new Dialog(mail.subject());
+        dialog.addOpenedChangeListener(opened -> {
+            if (!opened.isOpened()) {
+                grid.deselectAll();
+            }
+        });
         dialog.setId("mail-details");
         dialog.setWidth("min(48rem, 100vw)");
         TextArea error = new TextArea(getTranslation("mail.lastError"));
