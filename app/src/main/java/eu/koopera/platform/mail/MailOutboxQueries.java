@@ -79,10 +79,16 @@ public class MailOutboxQueries {
                 .execute();
     }
 
-    /** Records a failed attempt: PENDING again from {@code nextAttemptAt}, or FAILED for good. */
+    /**
+     * Records a failed attempt: PENDING again from {@code nextAttemptAt}, or FAILED for good, which drops the body
+     * as sending does (a resent invitation gets a new link and a new mail).
+     */
     void markFailedAttempt(long id, int attempts, MailStatus status, Instant nextAttemptAt, String error) {
+        boolean givenUp = status == MailStatus.FAILED;
         sql.update(MAIL_OUTBOX)
                 .set(MAIL_OUTBOX.STATUS, status.name())
+                .set(MAIL_OUTBOX.BODY_TEXT, givenUp ? DSL.inline("") : MAIL_OUTBOX.BODY_TEXT)
+                .set(MAIL_OUTBOX.BODY_HTML, givenUp ? DSL.inline((String) null) : MAIL_OUTBOX.BODY_HTML)
                 .set(MAIL_OUTBOX.ATTEMPTS, attempts)
                 .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, at(nextAttemptAt))
                 .set(MAIL_OUTBOX.LAST_ERROR, error.length() <= MAX_ERROR_LENGTH ? error

@@ -74,6 +74,7 @@ class MailDeliveryTest extends IntegrationTest {
                 .filter(row -> row.status().equals("FAILED")));
         assertThat(failed.attempts()).isEqualTo(MAX_ATTEMPTS);
         assertThat(failed.lastError()).isNotBlank();
+        assertThat(failed.bodyText()).as("the invitation link of a mail given up on").isEmpty();
 
         mailbox.start();
         Database.update("UPDATE platform.mail_outbox SET next_attempt_at = now() WHERE recipient = '" + patient + "'");
