@@ -4,10 +4,10 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Pre;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import eu.koopera.platform.audit.AuditEntry;
+import eu.koopera.ui.forms.Fields;
 
 import java.time.format.DateTimeFormatter;
 
@@ -19,21 +19,15 @@ class AuditEntryDialog extends Dialog {
         setHeaderTitle(getTranslation("audit.details"));
         setWidth("min(60rem, 100vw)");
         FormLayout facts = new FormLayout(
-                field("audit.when", times.format(entry.occurredAt())),
-                field("audit.who", entry.actor()),
-                field("audit.action", getTranslation("audit.action." + entry.action())),
-                field("audit.entity", AuditEntityTypes.labelWithId(this, entry.entityType(), entry.entityId())),
-                field("audit.summary", entry.summary()));
+                Fields.readOnly(this, "audit.when", times.format(entry.occurredAt())),
+                Fields.readOnly(this, "audit.who", entry.actor()),
+                Fields.readOnly(this, "audit.action", getTranslation("audit.action." + entry.action())),
+                Fields.readOnly(this, "audit.entity",
+                        AuditEntityTypes.labelWithId(this, entry.entityType(), entry.entityId())),
+                Fields.readOnly(this, "audit.summary", entry.summary()));
         add(facts, json("audit.before", entry.before(), "audit-before"), json("audit.after", entry.after(),
                 "audit-after"));
         getFooter().add(new Button(getTranslation("common.close"), click -> close()));
-    }
-
-    private TextField field(String labelKey, String value) {
-        TextField field = new TextField(getTranslation(labelKey));
-        field.setValue(value == null ? "" : value);
-        field.setReadOnly(true);
-        return field;
     }
 
     private VerticalLayout json(String labelKey, String document, String id) {

@@ -14,6 +14,8 @@ import eu.koopera.platform.audit.AuditAction;
 import eu.koopera.platform.audit.AuditFilter;
 import eu.koopera.platform.audit.AuditService;
 import eu.koopera.platform.security.Roles;
+import eu.koopera.ui.forms.Fields;
+import eu.koopera.ui.forms.FilterFields;
 import eu.koopera.ui.layout.MainLayout;
 import eu.koopera.ui.session.AllowedRoles;
 import eu.koopera.ui.session.Backend;
@@ -21,6 +23,7 @@ import io.micronaut.context.annotation.Prototype;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /** The association's audit log for its administrators: who changed what and when, filtered as they need. */
 @Route(value = "audit", layout = MainLayout.class)
@@ -41,24 +44,12 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         log = new AuditLogGrid(audit, backend, new AuditFilter(null, null, null, null, null, null));
         log.grid().setSizeFull();
 
-        entityType.setLabel(getTranslation("audit.filter.entityType"));
-        entityType.setId("audit-entity-type");
-        entityType.setItems(AuditEntityTypes.KNOWN);
-        entityType.setEmptySelectionAllowed(true);
-        entityType.setEmptySelectionCaption(getTranslation("common.all"));
-        entityType.setItemLabelGenerator(type -> type == null ? getTranslation("common.all")
-                : AuditEntityTypes.label(this, type));
-        entityType.addValueChangeListener(event -> refresh());
+        FilterFields.oneOrAll(entityType, "audit.filter.entityType", "audit-entity-type", AuditEntityTypes.KNOWN,
+                type -> AuditEntityTypes.label(this, type), this::refresh);
         text(entityId, "audit.filter.entityId", "audit-entity-id");
         text(actor, "audit.filter.actor", "audit-actor");
-        action.setLabel(getTranslation("audit.action"));
-        action.setId("audit-action");
-        action.setItems(AuditAction.values());
-        action.setEmptySelectionAllowed(true);
-        action.setEmptySelectionCaption(getTranslation("common.all"));
-        action.setItemLabelGenerator(value -> value == null ? getTranslation("common.all")
-                : getTranslation("audit.action." + value));
-        action.addValueChangeListener(event -> refresh());
+        FilterFields.oneOrAll(action, "audit.action", "audit-action", List.of(AuditAction.values()),
+                value -> getTranslation("audit.action." + value), this::refresh);
         from.setLabel(getTranslation("audit.filter.from"));
         from.setId("audit-from");
         from.setLocale(getLocale());
@@ -86,18 +77,14 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
-        log.filter(new AuditFilter(entityType.getValue(), blankToNull(entityId.getValue()),
-                blankToNull(actor.getValue()), action.getValue(), startOf(from.getValue()),
+        log.filter(new AuditFilter(entityType.getValue(), Fields.blankToNull(entityId.getValue()),
+                Fields.blankToNull(actor.getValue()), action.getValue(), startOf(from.getValue()),
                 to.getValue() == null ? null : startOf(to.getValue().plusDays(1))));
     }
 
     /** The first instant of a day in the association's time zone; the "to" day is included whole. */
     private static Instant startOf(LocalDate day) {
         return day == null ? null : day.atStartOfDay(AuditLogGrid.ZONE).toInstant();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @Override

@@ -10,13 +10,14 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import eu.koopera.platform.mail.MailOutbox;
 import eu.koopera.platform.mail.MailOutboxEntry;
 import eu.koopera.platform.mail.MailStatus;
 import eu.koopera.platform.security.Roles;
+import eu.koopera.ui.forms.Fields;
+import eu.koopera.ui.forms.FilterFields;
 import eu.koopera.ui.layout.MainLayout;
 import eu.koopera.ui.session.AllowedRoles;
 import eu.koopera.ui.session.Backend;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 
 /**
  * Operators' view of the mail outbox: what is waiting, sent or failed, and why. Without an SMTP server (as in
@@ -45,14 +47,8 @@ public class MailOutboxView extends VerticalLayout implements HasDynamicTitle {
         setSizeFull();
         times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(getLocale())
                 .withZone(ZoneId.of("Europe/Riga"));
-        status.setLabel(getTranslation("mail.status"));
-        status.setId("mail-status");
-        status.setItems(MailStatus.values());
-        status.setEmptySelectionAllowed(true);
-        status.setEmptySelectionCaption(getTranslation("common.all"));
-        status.setItemLabelGenerator(value -> value == null ? getTranslation("common.all")
-                : getTranslation("mail.status." + value));
-        status.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
+        FilterFields.oneOrAll(status, "mail.status", "mail-status", List.of(MailStatus.values()),
+                value -> getTranslation("mail.status." + value), () -> grid.getDataProvider().refreshAll());
 
         grid.setId("mail-outbox");
         grid.addColumn(mail -> format(mail.createdAt())).setHeader(getTranslation("mail.created")).setAutoWidth(true)
@@ -92,12 +88,16 @@ public class MailOutboxView extends VerticalLayout implements HasDynamicTitle {
         dialog.setId("mail-details");
         dialog.setWidth("min(48rem, 100vw)");
         TextArea error = new TextArea(getTranslation("mail.lastError"));
-        error.setValue(mail.lastError() == null ? "" : mail.lastError());
+        error.setValue(Fields.nullToEmpty(mail.lastError()));
         error.setReadOnly(true);
-        FormLayout facts = new FormLayout(field("mail.recipient", mail.recipient()),
-                field("mail.tenant", mail.tenantCode()), field("mail.status", getTranslation("mail.status."
-                        + mail.status())), field("mail.attempts", String.valueOf(mail.attempts())),
-                field("mail.created", format(mail.createdAt())), field("mail.sent", format(mail.sentAt())), error);
+        FormLayout facts = new FormLayout(
+                Fields.readOnly(this, "mail.recipient", mail.recipient()),
+                Fields.readOnly(this, "mail.tenant", mail.tenantCode()),
+                Fields.readOnly(this, "mail.status", getTranslation("mail.status." + mail.status())),
+                Fields.readOnly(this, "mail.attempts", String.valueOf(mail.attempts())),
+                Fields.readOnly(this, "mail.created", format(mail.createdAt())),
+                Fields.readOnly(this, "mail.sent", format(mail.sentAt())),
+                error);
         facts.setColspan(error, 2);
         if (mail.bodyText() == null) {
             dialog.add(facts, new Paragraph(getTranslation("mail.body.withheld")));
@@ -111,13 +111,6 @@ public class MailOutboxView extends VerticalLayout implements HasDynamicTitle {
         }
         dialog.getFooter().add(new Button(getTranslation("common.close"), click -> dialog.close()));
         dialog.open();
-    }
-
-    private TextField field(String labelKey, String value) {
-        TextField field = new TextField(getTranslation(labelKey));
-        field.setValue(value == null ? "" : value);
-        field.setReadOnly(true);
-        return field;
     }
 
     private String format(Instant instant) {

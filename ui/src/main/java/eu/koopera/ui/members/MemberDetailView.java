@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -26,6 +25,7 @@ import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.ui.audit.AuditLogGrid;
 import eu.koopera.ui.forms.CommandValidation;
+import eu.koopera.ui.forms.Fields;
 import eu.koopera.ui.layout.MainLayout;
 import eu.koopera.ui.session.AllowedRoles;
 import eu.koopera.ui.session.Backend;
@@ -100,20 +100,22 @@ public class MemberDetailView extends VerticalLayout implements BeforeEnterObser
         NumberFormat numbers = NumberFormat.getIntegerInstance(getLocale());
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
         FormLayout form = new FormLayout(
-                readOnly("members.name", member.name()),
-                readOnly("members.code", member.code()),
-                readOnly("members.kind", member.kind() == null ? "" : getTranslation("members.kind." + member.kind())),
-                readOnly("members.country", member.country()),
-                readOnly("members.region", member.region()),
-                readOnly("members.population", member.population() == null ? "" : numbers.format(member.population())),
-                readOnly("members.populationYear", member.populationYear() == null ? ""
+                Fields.readOnly(this, "members.name", member.name()),
+                Fields.readOnly(this, "members.code", member.code()),
+                Fields.readOnly(this, "members.kind",
+                        member.kind() == null ? "" : getTranslation("members.kind." + member.kind())),
+                Fields.readOnly(this, "members.country", member.country()),
+                Fields.readOnly(this, "members.region", member.region()),
+                Fields.readOnly(this, "members.population",
+                        member.population() == null ? "" : numbers.format(member.population())),
+                Fields.readOnly(this, "members.populationYear", member.populationYear() == null ? ""
                         : String.valueOf(member.populationYear())),
-                readOnly("members.address", member.address()),
-                readOnly("members.website", member.website()),
-                readOnly("members.status", getTranslation("members.status." + member.membershipStatus())),
-                readOnly("member.since", member.membershipSince() == null ? ""
+                Fields.readOnly(this, "members.address", member.address()),
+                Fields.readOnly(this, "members.website", member.website()),
+                Fields.readOnly(this, "members.status", getTranslation("members.status." + member.membershipStatus())),
+                Fields.readOnly(this, "member.since", member.membershipSince() == null ? ""
                         : dates.format(member.membershipSince())),
-                readOnly("members.notes", member.notes()));
+                Fields.readOnly(this, "members.notes", member.notes()));
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32rem", 2));
         Button edit = new Button(getTranslation("common.edit"), VaadinIcon.EDIT.create(), click ->
                 new MemberDialog(backend.call(() -> members.get(member.id())), members, backend, validation, () -> {
@@ -123,13 +125,6 @@ public class MemberDetailView extends VerticalLayout implements BeforeEnterObser
         edit.setId("edit-member");
         edit.setVisible(isAdmin);
         return new VerticalLayout(form, edit);
-    }
-
-    private TextField readOnly(String labelKey, String value) {
-        TextField field = new TextField(getTranslation(labelKey));
-        field.setValue(value == null ? "" : value);
-        field.setReadOnly(true);
-        return field;
     }
 
     private Component people() {

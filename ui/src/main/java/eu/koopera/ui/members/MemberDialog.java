@@ -16,6 +16,7 @@ import eu.koopera.members.MemberResponse;
 import eu.koopera.members.MemberService;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.ui.forms.CommandValidation;
+import eu.koopera.ui.forms.Fields;
 import eu.koopera.ui.session.Backend;
 
 import java.util.Map;
@@ -26,15 +27,15 @@ import java.util.Map;
  */
 class MemberDialog extends Dialog {
 
-    private final TextField name = field("members.name", "member-name");
-    private final TextField code = field("members.code", "member-code");
+    private final TextField name = Fields.text(this, "members.name", "member-name");
+    private final TextField code = Fields.text(this, "members.code", "member-code");
     private final Select<MemberKind> kind = new Select<>();
-    private final TextField country = field("members.country", "member-country");
-    private final TextField region = field("members.region", "member-region");
+    private final TextField country = Fields.text(this, "members.country", "member-country");
+    private final TextField region = Fields.text(this, "members.region", "member-region");
     private final IntegerField population = new IntegerField();
     private final IntegerField populationYear = new IntegerField();
-    private final TextField address = field("members.address", "member-address");
-    private final TextField website = field("members.website", "member-website");
+    private final TextField address = Fields.text(this, "members.address", "member-address");
+    private final TextField website = Fields.text(this, "members.website", "member-website");
     private final TextArea notes = new TextArea();
 
     MemberDialog(MemberResponse member, MemberService members, Backend backend, CommandValidation validation,
@@ -66,13 +67,13 @@ class MemberDialog extends Dialog {
             name.setValue(member.name());
             code.setValue(member.code());
             kind.setValue(member.kind());
-            country.setValue(nullToEmpty(member.country()));
-            region.setValue(nullToEmpty(member.region()));
+            country.setValue(Fields.nullToEmpty(member.country()));
+            region.setValue(Fields.nullToEmpty(member.region()));
             population.setValue(member.population());
             populationYear.setValue(member.populationYear());
-            address.setValue(nullToEmpty(member.address()));
-            website.setValue(nullToEmpty(member.website()));
-            notes.setValue(nullToEmpty(member.notes()));
+            address.setValue(Fields.nullToEmpty(member.address()));
+            website.setValue(Fields.nullToEmpty(member.website()));
+            notes.setValue(Fields.nullToEmpty(member.notes()));
         } else {
             country.setValue("LV");
         }
@@ -82,9 +83,9 @@ class MemberDialog extends Dialog {
                 "website", website, "notes", notes);
         Button save = new Button(getTranslation("common.save"), click -> {
             MemberCommand command = new MemberCommand(name.getValue().strip(), code.getValue().strip(),
-                    kind.getValue(), emptyToNull(country.getValue()), emptyToNull(region.getValue()),
-                    population.getValue(), populationYear.getValue(), emptyToNull(address.getValue()),
-                    emptyToNull(website.getValue()), emptyToNull(notes.getValue()), null,
+                    kind.getValue(), Fields.blankToNull(country.getValue()), Fields.blankToNull(region.getValue()),
+                    population.getValue(), populationYear.getValue(), Fields.blankToNull(address.getValue()),
+                    Fields.blankToNull(website.getValue()), Fields.blankToNull(notes.getValue()), null,
                     member == null ? null : member.version());
             if (population.isInvalid() || populationYear.isInvalid() || !validation.check(command, fields)) {
                 return;
@@ -110,19 +111,5 @@ class MemberDialog extends Dialog {
         save.setId("save-member");
         Button cancel = new Button(getTranslation("common.cancel"), click -> close());
         getFooter().add(cancel, save);
-    }
-
-    private TextField field(String labelKey, String id) {
-        TextField field = new TextField(getTranslation(labelKey));
-        field.setId(id);
-        return field;
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
-    }
-
-    private static String emptyToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

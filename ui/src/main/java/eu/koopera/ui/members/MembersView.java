@@ -19,7 +19,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.provider.SortDirection;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -34,6 +33,7 @@ import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.tabular.TableFormat;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.ui.forms.CommandValidation;
+import eu.koopera.ui.forms.FilterFields;
 import eu.koopera.ui.layout.MainLayout;
 import eu.koopera.ui.session.AllowedRoles;
 import eu.koopera.ui.session.Backend;
@@ -75,27 +75,12 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
         this.mayEdit = sessions.current().map(s -> s.hasRole(Roles.ASSOCIATION_ADMIN)).orElse(false);
         setSizeFull();
 
-        search.setPlaceholder(getTranslation("members.search"));
-        search.setAriaLabel(getTranslation("members.search"));
-        search.setId("member-search");
-        search.setClearButtonVisible(true);
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
-        kind.setLabel(getTranslation("members.kind"));
-        kind.setItems(MemberKind.values());
-        kind.setEmptySelectionAllowed(true);
-        kind.setEmptySelectionCaption(getTranslation("common.all"));
-        kind.setItemLabelGenerator(value -> value == null ? getTranslation("common.all")
-                : getTranslation("members.kind." + value));
-        kind.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
-        status.setLabel(getTranslation("members.status"));
-        status.setItems(MembershipStatus.values());
-        status.setEmptySelectionAllowed(true);
-        status.setEmptySelectionCaption(getTranslation("common.all"));
-        status.setItemLabelGenerator(value -> value == null ? getTranslation("common.all")
-                : getTranslation("members.status." + value));
-        status.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
+        Runnable refresh = () -> grid.getDataProvider().refreshAll();
+        FilterFields.search(search, "members.search", "member-search", refresh);
+        FilterFields.oneOrAll(kind, "members.kind", null, List.of(MemberKind.values()),
+                value -> getTranslation("members.kind." + value), refresh);
+        FilterFields.oneOrAll(status, "members.status", null, List.of(MembershipStatus.values()),
+                value -> getTranslation("members.status." + value), refresh);
 
         Button create = new Button(getTranslation("members.create"), VaadinIcon.PLUS.create(),
                 click -> edit(null));

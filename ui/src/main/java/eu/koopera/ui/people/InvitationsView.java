@@ -16,6 +16,7 @@ import eu.koopera.people.InvitationStatus;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.ui.forms.CommandValidation;
+import eu.koopera.ui.forms.FilterFields;
 import eu.koopera.ui.layout.MainLayout;
 import eu.koopera.ui.session.AllowedRoles;
 import eu.koopera.ui.session.Backend;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -43,14 +45,8 @@ public class InvitationsView extends VerticalLayout implements HasDynamicTitle {
         this.invitations = invitations;
         this.backend = backend;
         setSizeFull();
-        status.setId("invitation-status");
-        status.setLabel(getTranslation("invitations.status"));
-        status.setItems(InvitationStatus.values());
-        status.setEmptySelectionAllowed(true);
-        status.setEmptySelectionCaption(getTranslation("common.all"));
-        status.setItemLabelGenerator(value -> value == null ? getTranslation("common.all")
-                : getTranslation("invitations.status." + value));
-        status.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
+        FilterFields.oneOrAll(status, "invitations.status", "invitation-status", List.of(InvitationStatus.values()),
+                value -> getTranslation("invitations.status." + value), () -> grid.getDataProvider().refreshAll());
         configureGrid();
         add(new H2(getTranslation("invitations.title")), status, grid);
     }

@@ -16,6 +16,7 @@ import eu.koopera.people.PersonCommand;
 import eu.koopera.people.PersonResponse;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.ui.forms.CommandValidation;
+import eu.koopera.ui.forms.Fields;
 import eu.koopera.ui.session.Backend;
 
 import java.util.Map;
@@ -27,11 +28,11 @@ import java.util.Map;
 class PersonDialog extends Dialog {
 
     private final MemberPicker member;
-    private final TextField firstName = field("people.firstName", "person-first-name");
-    private final TextField lastName = field("people.lastName", "person-last-name");
-    private final TextField position = field("people.position", "person-position");
-    private final TextField email = field("people.email", "person-email");
-    private final TextField phone = field("people.phone", "person-phone");
+    private final TextField firstName = Fields.text(this, "people.firstName", "person-first-name");
+    private final TextField lastName = Fields.text(this, "people.lastName", "person-last-name");
+    private final TextField position = Fields.text(this, "people.position", "person-position");
+    private final TextField email = Fields.text(this, "people.email", "person-email");
+    private final TextField phone = Fields.text(this, "people.phone", "person-phone");
     private final LanguagesField languages = new LanguagesField("person-languages");
     private final TextArea notes = new TextArea(getTranslation("people.notes"));
 
@@ -54,11 +55,11 @@ class PersonDialog extends Dialog {
             member.setValue(backend.call(() -> members.get(person.memberId())));
             firstName.setValue(person.firstName());
             lastName.setValue(person.lastName());
-            position.setValue(nullToEmpty(person.position()));
-            email.setValue(nullToEmpty(person.email()));
-            phone.setValue(nullToEmpty(person.phone()));
+            position.setValue(Fields.nullToEmpty(person.position()));
+            email.setValue(Fields.nullToEmpty(person.email()));
+            phone.setValue(Fields.nullToEmpty(person.phone()));
             languages.setCodes(person.languages());
-            notes.setValue(nullToEmpty(person.notes()));
+            notes.setValue(Fields.nullToEmpty(person.notes()));
         }
 
         Map<String, HasValidation> fields = Map.of("memberId", member, "firstName", firstName, "lastName", lastName,
@@ -75,9 +76,9 @@ class PersonDialog extends Dialog {
                       Map<String, HasValidation> fields, Runnable onSaved) {
         MemberResponse organisation = member.getValue();
         PersonCommand command = new PersonCommand(organisation == null ? null : organisation.id(),
-                firstName.getValue().strip(), lastName.getValue().strip(), emptyToNull(position.getValue()),
-                emptyToNull(email.getValue()), emptyToNull(phone.getValue()), languages.codes(),
-                emptyToNull(notes.getValue()), person == null ? null : person.version());
+                firstName.getValue().strip(), lastName.getValue().strip(), Fields.blankToNull(position.getValue()),
+                Fields.blankToNull(email.getValue()), Fields.blankToNull(phone.getValue()), languages.codes(),
+                Fields.blankToNull(notes.getValue()), person == null ? null : person.version());
         if (!validation.check(command, fields)) {
             return;
         }
@@ -99,19 +100,5 @@ class PersonDialog extends Dialog {
         } catch (ApiException e) {
             validation.show(e, fields, this);
         }
-    }
-
-    private TextField field(String labelKey, String id) {
-        TextField field = new TextField(getTranslation(labelKey));
-        field.setId(id);
-        return field;
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
-    }
-
-    private static String emptyToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -20,6 +20,7 @@ import eu.koopera.people.ProfileCommand;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.ui.forms.CommandValidation;
+import eu.koopera.ui.forms.Fields;
 import eu.koopera.ui.i18n.KooperaI18n;
 import eu.koopera.ui.i18n.LanguagePreference;
 import eu.koopera.ui.layout.MainLayout;
@@ -54,10 +55,10 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
         this.backend = backend;
         this.validation = validation;
         SignedIn signedIn = sessions.require();
-        TextField username = readOnly("login.username", signedIn.caller().username());
-        TextField roles = readOnly("profile.roles", signedIn.caller().roles().stream().sorted()
+        TextField username = Fields.readOnly(this, "login.username", signedIn.caller().username());
+        TextField roles = Fields.readOnly(this, "profile.roles", signedIn.caller().roles().stream().sorted()
                 .map(role -> getTranslation("role." + role)).collect(Collectors.joining(", ")));
-        TextField association = readOnly("login.association", signedIn.tenantName() == null
+        TextField association = Fields.readOnly(this, "login.association", signedIn.tenantName() == null
                 ? getTranslation("login.operators") : signedIn.tenantName());
         Select<Locale> language = new Select<>();
         language.setId("profile-language");
@@ -84,18 +85,18 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
     private void addContactDetails() {
         TextField position = new TextField(getTranslation("people.position"));
         position.setId("profile-position");
-        position.setValue(person.position() == null ? "" : person.position());
+        position.setValue(Fields.nullToEmpty(person.position()));
         TextField phone = new TextField(getTranslation("people.phone"));
         phone.setId("profile-phone");
-        phone.setValue(person.phone() == null ? "" : person.phone());
+        phone.setValue(Fields.nullToEmpty(person.phone()));
         LanguagesField spoken = new LanguagesField("profile-languages");
         spoken.setCodes(person.languages());
-        TextField organisation = readOnly("people.member", person.memberName());
-        TextField email = readOnly("people.email", person.email());
+        TextField organisation = Fields.readOnly(this, "people.member", person.memberName());
+        TextField email = Fields.readOnly(this, "people.email", person.email());
         Map<String, HasValidation> fields = Map.of("position", position, "phone", phone, "languages", spoken);
         Button save = new Button(getTranslation("common.save"), click -> {
             ProfileCommand command = new ProfileCommand(person.firstName(), person.lastName(),
-                    blankToNull(position.getValue()), blankToNull(phone.getValue()), spoken.codes(),
+                    Fields.blankToNull(position.getValue()), Fields.blankToNull(phone.getValue()), spoken.codes(),
                     person.version());
             if (!validation.check(command, fields)) {
                 return;
@@ -114,17 +115,6 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(new H3(getTranslation("profile.contact")), new FormLayout(organisation, email, position, phone, spoken),
                 save);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private TextField readOnly(String labelKey, String value) {
-        TextField field = new TextField(getTranslation(labelKey));
-        field.setValue(value == null ? "" : value);
-        field.setReadOnly(true);
-        return field;
     }
 
     @Override
