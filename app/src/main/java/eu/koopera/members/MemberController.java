@@ -15,7 +15,6 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.uri.UriBuilder;
 import eu.koopera.platform.tabular.TableFormat;
-import eu.koopera.platform.web.ApiException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -82,17 +81,13 @@ class MemberController {
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     ImportResult importFile(@Body byte[] file, @Header("Content-Type") String contentType,
                             @QueryValue(defaultValue = "false") boolean dryRun) {
-        TableFormat format = TableFormat.ofContentType(contentType)
-                .orElseThrow(() -> new ApiException.BadRequest("Send text/csv or an XLSX workbook."));
-        return imports.importFile(file, format, dryRun);
+        return imports.importFile(file, TableFormat.ofContentType(contentType), dryRun);
     }
 
     @Get("/export")
     HttpResponse<byte[]> export(@QueryValue(defaultValue = "csv") String format) {
         TableFormat tableFormat = TableFormat.named(format);
-        return HttpResponse.ok(imports.export(tableFormat))
-                .contentType(tableFormat.mediaType())
-                .header("Content-Disposition", "attachment; filename=\"members." + tableFormat.extension() + "\"");
+        return tableFormat.attachment("members", imports.export(tableFormat));
     }
 
     @Post("/{id}/membership")

@@ -5,6 +5,7 @@ import eu.koopera.platform.audit.TenantAuditLog;
 import eu.koopera.platform.security.AccountService;
 import eu.koopera.platform.security.Caller;
 import eu.koopera.platform.security.CallerContext;
+import eu.koopera.platform.security.OpaqueTokens;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.security.TenantUnavailableException;
 import eu.koopera.platform.security.TenantUser;
@@ -19,15 +20,9 @@ import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -60,12 +55,13 @@ public class InvitationService {
     private final TenantAuditLog audit;
     private final InvitationSettings settings;
     private final TransactionOperations<Connection> transactions;
-    private final SecureRandom random = new SecureRandom();
+    private final OpaqueTokens tokens;
 
     public InvitationService(CallerContext callers, TenantContext tenants, TenantRegistry registry,
                              InvitationQueries queries, PersonRepository persons, PeopleQueries people,
                              AccountService accounts, InvitationMail mail, TenantAuditLog audit,
-                             InvitationSettings settings, TransactionOperations<Connection> transactions) {
+                             InvitationSettings settings, TransactionOperations<Connection> transactions,
+                             OpaqueTokens tokens) {
         this.callers = callers;
         this.tenants = tenants;
         this.registry = registry;
@@ -77,6 +73,7 @@ public class InvitationService {
         this.audit = audit;
         this.settings = settings;
         this.transactions = transactions;
+        this.tokens = tokens;
     }
 
     /**
@@ -96,9 +93,9 @@ public class InvitationService {
                 .orElseThrow(() -> new ApiException.NotFound("No person with this id."));
         requireInvitable(person);
         queries.lockPendingOf(personId).ifPresent(pending -> replace(pending, now));
-        String token = newToken();
+        String token = tokens.generate();
         Instant expiresAt = now.plus(settings.ttl());
-        long id = queries.insert(personId, person.email(), sha256(token), TenantUser.joinRoles(roles), expiresAt,
+        long id = queries.insert(personId, person.email(), tokens.hash(token), TenantUser.joinRoles(roles), expiresAt,
                 caller.username());
         InvitationResponse created = load(id, now);
         mail.enqueue(currentTenant(), person.email(), person.fullName(), token, expiresAt);
@@ -128,9 +125,9 @@ public class InvitationService {
             throw new ApiException.Conflict("The person has a newer pending invitation; resend that one.");
         }
         InvitationResponse before = load(id, now);
-        String token = newToken();
+        String token = tokens.generate();
         Instant expiresAt = now.plus(settings.ttl());
-        queries.renew(id, sha256(token), person.email(), expiresAt);
+        queries.renew(id, tokens.hash(token), person.email(), expiresAt);
         InvitationResponse after = load(id, now);
         mail.enqueue(currentTenant(), person.email(), person.fullName(), token, expiresAt);
         audit.record(AuditAction.UPDATE, AUDIT_TYPE, id, "resent to " + person.fullName(), before, after);
@@ -318,26 +315,11 @@ public class InvitationService {
         return queries.find(id, now).orElseThrow(InvitationService::notFound);
     }
 
-    private String newToken() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static String hashOfToken(String token) {
+    private String hashOfToken(String token) {
         if (token == null || !TOKEN.matcher(token).matches()) {
             throw unknownLink();
         }
-        return sha256(token);
-    }
-
-    private static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return tokens.hash(token);
     }
 
     private static ApiException notFound() {

@@ -1,7 +1,6 @@
 package eu.koopera.people;
 
 import eu.koopera.platform.tabular.TableFormat;
-import eu.koopera.platform.web.ApiException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -81,16 +80,12 @@ class PeopleController {
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     PeopleImportResult importFile(@Body byte[] file, @Header("Content-Type") String contentType,
                                   @QueryValue(defaultValue = "false") boolean dryRun) {
-        TableFormat format = TableFormat.ofContentType(contentType)
-                .orElseThrow(() -> new ApiException.BadRequest("Send text/csv or an XLSX workbook."));
-        return imports.importFile(file, format, dryRun);
+        return imports.importFile(file, TableFormat.ofContentType(contentType), dryRun);
     }
 
     @Get("/people/export")
     HttpResponse<byte[]> export(@QueryValue(defaultValue = "csv") String format) {
         TableFormat tableFormat = TableFormat.named(format);
-        return HttpResponse.ok(imports.export(tableFormat))
-                .contentType(tableFormat.mediaType())
-                .header("Content-Disposition", "attachment; filename=\"people." + tableFormat.extension() + "\"");
+        return tableFormat.attachment("people", imports.export(tableFormat));
     }
 }

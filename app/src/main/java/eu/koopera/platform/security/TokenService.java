@@ -7,15 +7,9 @@ import eu.koopera.tenancy.TenantRegistry;
 import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
 import jakarta.inject.Singleton;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,11 +32,11 @@ public class TokenService {
     private final TenantUserRepository tenantUsers;
     private final PlatformUserRepository platformUsers;
     private final AuthSettings settings;
-    private final SecureRandom random = new SecureRandom();
+    private final OpaqueTokens tokens;
 
     public TokenService(JwtTokenGenerator jwt, RefreshTokenRepository refreshTokens, TenantRegistry registry,
                         TenantContext tenantContext, TenantUserRepository tenantUsers,
-                        PlatformUserRepository platformUsers, AuthSettings settings) {
+                        PlatformUserRepository platformUsers, AuthSettings settings, OpaqueTokens tokens) {
         this.jwt = jwt;
         this.refreshTokens = refreshTokens;
         this.registry = registry;
@@ -50,20 +44,21 @@ public class TokenService {
         this.tenantUsers = tenantUsers;
         this.platformUsers = platformUsers;
         this.settings = settings;
+        this.tokens = tokens;
     }
 
     /** A new access and refresh token for a verified caller. */
     public TokenResponse issue(Caller caller) {
         Instant now = Instant.now();
-        String refresh = randomToken();
-        refreshTokens.save(new RefreshToken(null, sha256(refresh), caller.tenantCode(), caller.username(),
+        String refresh = tokens.generate();
+        refreshTokens.save(new RefreshToken(null, tokens.hash(refresh), caller.tenantCode(), caller.username(),
                 now.plus(settings.refreshTokenTtl()), null, now));
         return new TokenResponse(accessToken(caller, now), refresh, TOKEN_TYPE, settings.accessTokenTtl().toSeconds());
     }
 
     /** Exchanges a live refresh token for a new pair; the old one stops working. */
     public TokenResponse refresh(String refreshToken) {
-        String hash = sha256(refreshToken);
+        String hash = tokens.hash(refreshToken);
         RefreshToken stored = refreshTokens.findByTokenHash(hash)
                 .filter(token -> token.revokedAt() == null && token.expiresAt().isAfter(Instant.now()))
                 .orElseThrow(TokenService::invalidRefreshToken);
@@ -75,7 +70,7 @@ public class TokenService {
 
     /** Revokes a refresh token; unknown or already revoked tokens are ignored. */
     public void revoke(String refreshToken) {
-        refreshTokens.revoke(sha256(refreshToken), Instant.now());
+        refreshTokens.revoke(tokens.hash(refreshToken), Instant.now());
     }
 
     private Caller reloadCaller(RefreshToken token) {
@@ -107,21 +102,6 @@ public class TokenService {
             claims.put("tenant", caller.tenantCode());
         }
         return jwt.generateToken(claims).orElseThrow(() -> new IllegalStateException("Could not sign a token"));
-    }
-
-    private String randomToken() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static ApiException invalidRefreshToken() {

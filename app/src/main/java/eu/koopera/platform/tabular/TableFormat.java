@@ -1,9 +1,9 @@
 package eu.koopera.platform.tabular;
 
 import eu.koopera.platform.web.ApiException;
+import io.micronaut.http.HttpResponse;
 
 import java.util.Locale;
-import java.util.Optional;
 
 /** The file formats registers are imported from and exported to. */
 public enum TableFormat {
@@ -26,18 +26,26 @@ public enum TableFormat {
         return extension;
     }
 
-    /** The format of a request body by its content type, such as {@code text/csv; charset=UTF-8}. */
-    public static Optional<TableFormat> ofContentType(String contentType) {
-        if (contentType == null) {
-            return Optional.empty();
-        }
-        String base = contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+    /**
+     * The format of an uploaded request body by its content type, such as {@code text/csv; charset=UTF-8}.
+     *
+     * @throws ApiException.BadRequest for any other content type
+     */
+    public static TableFormat ofContentType(String contentType) {
+        String base = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
         for (TableFormat format : values()) {
             if (format.mediaType.equals(base)) {
-                return Optional.of(format);
+                return format;
             }
         }
-        return Optional.empty();
+        throw new ApiException.BadRequest("Send text/csv or an XLSX workbook.");
+    }
+
+    /** An exported file as a download named {@code baseName} with this format's extension. */
+    public HttpResponse<byte[]> attachment(String baseName, byte[] content) {
+        return HttpResponse.ok(content)
+                .contentType(mediaType)
+                .header("Content-Disposition", "attachment; filename=\"" + baseName + "." + extension + "\"");
     }
 
     /** The format named by a query parameter such as {@code format=xlsx}. */
