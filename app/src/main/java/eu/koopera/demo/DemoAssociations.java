@@ -8,7 +8,7 @@ import eu.koopera.members.MemberService;
 import eu.koopera.people.PeopleService;
 import eu.koopera.people.PersonCommand;
 import eu.koopera.people.PersonSearch;
-import eu.koopera.platform.security.AccountService;
+import eu.koopera.accounts.AccountService;
 import eu.koopera.platform.security.Caller;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.tenancy.SchemaMigrations;

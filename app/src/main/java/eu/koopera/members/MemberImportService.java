@@ -1,9 +1,9 @@
 package eu.koopera.members;
 
-import eu.koopera.platform.audit.AuditAction;
-import eu.koopera.platform.audit.TenantAuditLog;
+import eu.koopera.audit.AuditAction;
+import eu.koopera.audit.TenantAuditLog;
 import eu.koopera.platform.security.Caller;
-import eu.koopera.platform.security.CallerContext;
+import eu.koopera.tenancy.CallerContext;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.tabular.Table;
 import eu.koopera.platform.tabular.TableFormat;

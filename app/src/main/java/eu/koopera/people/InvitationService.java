@@ -1,14 +1,14 @@
 package eu.koopera.people;
 
-import eu.koopera.platform.audit.AuditAction;
-import eu.koopera.platform.audit.TenantAuditLog;
-import eu.koopera.platform.security.AccountService;
+import eu.koopera.audit.AuditAction;
+import eu.koopera.audit.TenantAuditLog;
+import eu.koopera.accounts.AccountService;
 import eu.koopera.platform.security.Caller;
-import eu.koopera.platform.security.CallerContext;
+import eu.koopera.tenancy.CallerContext;
 import eu.koopera.platform.security.OpaqueTokens;
 import eu.koopera.platform.security.Roles;
-import eu.koopera.platform.security.TenantUnavailableException;
-import eu.koopera.platform.security.TenantUser;
+import eu.koopera.tenancy.TenantUnavailableException;
+import eu.koopera.accounts.TenantUser;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.platform.web.Problem;
 import eu.koopera.tenancy.MigrationStatus;

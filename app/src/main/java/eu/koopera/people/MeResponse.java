@@ -1,7 +1,7 @@
 package eu.koopera.people;
 
 import eu.koopera.members.MemberResponse;
-import eu.koopera.platform.security.TenantUser;
+import eu.koopera.accounts.TenantUser;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 

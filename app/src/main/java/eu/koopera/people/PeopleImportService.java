@@ -2,9 +2,9 @@ package eu.koopera.people;
 
 import eu.koopera.members.MemberResponse;
 import eu.koopera.members.MemberService;
-import eu.koopera.platform.audit.AuditAction;
-import eu.koopera.platform.audit.TenantAuditLog;
-import eu.koopera.platform.security.CallerContext;
+import eu.koopera.audit.AuditAction;
+import eu.koopera.audit.TenantAuditLog;
+import eu.koopera.tenancy.CallerContext;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.tabular.Table;
 import eu.koopera.platform.tabular.TableFormat;

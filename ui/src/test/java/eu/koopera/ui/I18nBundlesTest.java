@@ -2,8 +2,8 @@ package eu.koopera.ui;
 
 import eu.koopera.members.MemberKind;
 import eu.koopera.members.MembershipStatus;
-import eu.koopera.platform.audit.AuditAction;
-import eu.koopera.ui.audit.AuditEntityTypes;
+import eu.koopera.audit.AuditAction;
+import eu.koopera.audit.ui.AuditEntityTypes;
 import eu.koopera.platform.mail.MailStatus;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.tabular.TableFormat;

@@ -3,7 +3,7 @@ package eu.koopera.ui;
 import eu.koopera.people.InvitationGoneException;
 import eu.koopera.people.InvitationStatus;
 import eu.koopera.ui.i18n.KooperaI18n;
-import eu.koopera.ui.people.LanguagesField;
+import eu.koopera.people.ui.LanguagesField;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -17,10 +17,10 @@ import eu.koopera.people.PersonResponse;
 import eu.koopera.support.Outbox;
 import eu.koopera.support.TestClient;
 import eu.koopera.ui.i18n.KooperaI18n;
-import eu.koopera.ui.people.InvitationAcceptView;
-import eu.koopera.ui.people.InvitationsView;
-import eu.koopera.ui.people.PeopleView;
-import eu.koopera.ui.portal.MemberHomeView;
+import eu.koopera.people.ui.InvitationAcceptView;
+import eu.koopera.people.ui.InvitationsView;
+import eu.koopera.people.ui.PeopleView;
+import eu.koopera.members.ui.MemberHomeView;
 import eu.koopera.ui.session.AccessDeniedView;
 import eu.koopera.ui.support.BrowserlessUiTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -187,7 +187,7 @@ class PeopleViewsTest extends BrowserlessUiTest {
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
         BrowserlessUIContext window = newVisitor();
         signIn(window, tenantName, username, PASSWORD);
-        window.navigate("profile", eu.koopera.ui.portal.ProfileView.class);
+        window.navigate("profile", eu.koopera.people.ui.ProfileView.class);
 
         window.test(window.find(TextField.class).id("profile-phone")).setValue("letters only");
         click(window, "save-profile");

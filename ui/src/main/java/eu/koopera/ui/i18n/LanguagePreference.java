@@ -2,7 +2,7 @@ package eu.koopera.ui.i18n;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinSession;
-import eu.koopera.platform.security.AccountPreferences;
+import eu.koopera.accounts.AccountPreferences;
 import eu.koopera.ui.session.Backend;
 import jakarta.inject.Singleton;
 

@@ -5,11 +5,11 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import eu.koopera.platform.security.Roles;
-import eu.koopera.ui.members.MembersView;
-import eu.koopera.ui.portal.MemberHomeView;
+import eu.koopera.members.ui.MembersView;
+import eu.koopera.members.ui.MemberHomeView;
 import eu.koopera.ui.session.AllowedRoles;
 import eu.koopera.ui.session.UiSessions;
-import eu.koopera.ui.tenants.TenantsView;
+import eu.koopera.associations.ui.TenantsView;
 import io.micronaut.context.annotation.Prototype;
 
 /** The root address: sends each account to where its work starts. */

@@ -3,7 +3,7 @@ package eu.koopera.ui.session;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
-import eu.koopera.ui.login.LoginView;
+import eu.koopera.accounts.ui.LoginView;
 import jakarta.inject.Singleton;
 
 /**

@@ -8,7 +8,7 @@ import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginFormTester;
 import eu.koopera.support.IntegrationTest;
 import eu.koopera.support.TestClient;
-import eu.koopera.ui.login.LoginView;
+import eu.koopera.accounts.ui.LoginView;
 import eu.koopera.ui.server.MicronautInstantiatorFactory;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;

@@ -1,0 +1,126 @@
+package eu.koopera.accounts;
+
+import eu.koopera.platform.security.PasswordHasher;
+import eu.koopera.platform.security.Roles;
+
+import eu.koopera.platform.database.SqlStates;
+import eu.koopera.platform.web.ApiException;
+import eu.koopera.platform.web.Problem;
+import eu.koopera.tenancy.CurrentTenant;
+import eu.koopera.tenancy.TenantContext;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Creates accounts: tenant users and platform operators. */
+@Singleton
+public class AccountService {
+
+    private final TenantContext tenantContext;
+    private final TenantUserRepository tenantUsers;
+    private final PlatformUserRepository platformUsers;
+    private final PasswordHasher hasher;
+
+    public AccountService(TenantContext tenantContext, TenantUserRepository tenantUsers,
+                          PlatformUserRepository platformUsers, PasswordHasher hasher) {
+        this.tenantContext = tenantContext;
+        this.tenantUsers = tenantUsers;
+        this.platformUsers = platformUsers;
+        this.hasher = hasher;
+    }
+
+    /**
+     * Creates a user inside {@code tenant}.
+     *
+     * @throws ApiException.BadRequest for roles that do not exist inside a tenant
+     * @throws ApiException.Conflict   when the username is taken in that tenant
+     */
+    public TenantUser createTenantUser(CurrentTenant tenant, NewUser user) {
+        validateRoles(user.roles());
+        String hash = hasher.hash(user.password());
+        return tenantContext.callAs(tenant, () -> save(user, hash));
+    }
+
+    /**
+     * Creates a user inside the tenant the current work runs for, joining its transaction; for flows that create
+     * the account together with other changes, such as accepting an invitation.
+     *
+     * @throws ApiException.BadRequest for roles that do not exist inside a tenant
+     * @throws ApiException.Conflict   when the username is taken in the tenant
+     */
+    public TenantUser createUserInCurrentTenant(NewUser user) {
+        tenantContext.require();
+        validateRoles(user.roles());
+        return save(user, hasher.hash(user.password()));
+    }
+
+    /** The account with this username in the tenant the current work runs for. */
+    public Optional<TenantUser> findTenantUser(String username) {
+        tenantContext.require();
+        return tenantUsers.findByUsername(username);
+    }
+
+    /** The account with this id in the tenant the current work runs for. */
+    public Optional<TenantUser> findTenantUser(long id) {
+        tenantContext.require();
+        return tenantUsers.findById(id);
+    }
+
+    private TenantUser save(NewUser user, String hash) {
+        if (tenantUsers.existsByUsername(user.username())) {
+            throw new ApiException.Conflict("A user with this username already exists in the association.");
+        }
+        try {
+            return tenantUsers.save(new TenantUser(null, user.username(), hash, user.email(), user.displayName(),
+                    TenantUser.joinRoles(user.roles()), user.locale(), TenantUser.ACTIVE, 0, null, Instant.now()));
+        } catch (DataAccessException e) {
+            if (SqlStates.uniqueViolation(e)) {
+                // taken by a concurrent request between the check above and this insert
+                throw new ApiException.Conflict("A user with this username already exists in the association.");
+            }
+            throw e;
+        }
+    }
+
+    private static void validateRoles(Set<String> roles) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (roles.isEmpty()) {
+            errors.add(new Problem.FieldError("roles", "must name at least one role"));
+        }
+        roles.stream().filter(role -> !Roles.TENANT_ROLES.contains(role)).forEach(role ->
+                errors.add(new Problem.FieldError("roles", "unknown tenant role: " + role)));
+        if (!errors.isEmpty()) {
+            throw new ApiException.BadRequest("The user has invalid fields.", errors);
+        }
+    }
+
+    /** Creates a platform operator. */
+    public PlatformUser createOperator(String username, String password, @Nullable String email) {
+        return platformUsers.save(new PlatformUser(null, username, hasher.hash(password), email, null, null, 0, null,
+                Instant.now()));
+    }
+
+    public boolean operatorsExist() {
+        return platformUsers.count() > 0;
+    }
+
+    /**
+     * A new account.
+     *
+     * @param username    unique within its tenant
+     * @param password    in clear; only its hash is stored
+     * @param email       optional contact address
+     * @param displayName optional full name
+     * @param roles       tenant roles
+     * @param locale      optional preferred language
+     */
+    public record NewUser(String username, String password, @Nullable String email, @Nullable String displayName,
+                          Set<String> roles, @Nullable String locale) {
+    }
+}

@@ -1,0 +1,101 @@
+package eu.koopera.associations;
+
+import eu.koopera.audit.PlatformAuditLog;
+import eu.koopera.accounts.AccountService;
+import eu.koopera.platform.security.Caller;
+import eu.koopera.tenancy.CallerContext;
+import eu.koopera.accounts.TenantUser;
+import eu.koopera.platform.web.ApiException;
+import eu.koopera.platform.web.Problem;
+import eu.koopera.tenancy.Tenant;
+import eu.koopera.tenancy.TenantCodes;
+import eu.koopera.tenancy.TenantProvisioner;
+import eu.koopera.tenancy.TenantRegistry;
+import eu.koopera.tenancy.TenantRepository;
+import eu.koopera.tenancy.TenantStatus;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** What platform operators do with tenants: register, list, rename, suspend, and give them their first users. */
+@Singleton
+public class TenantAdminService {
+
+    private final CallerContext callers;
+    private final TenantProvisioner provisioner;
+    private final TenantRepository tenants;
+    private final TenantRegistry registry;
+    private final AccountService accounts;
+    private final PlatformAuditLog audit;
+
+    public TenantAdminService(CallerContext callers, TenantProvisioner provisioner, TenantRepository tenants,
+                              TenantRegistry registry, AccountService accounts, PlatformAuditLog audit) {
+        this.callers = callers;
+        this.provisioner = provisioner;
+        this.tenants = tenants;
+        this.registry = registry;
+        this.accounts = accounts;
+        this.audit = audit;
+    }
+
+    /**
+     * Registers a tenant and creates its schema.
+     *
+     * @throws ApiException.BadRequest for a reserved code
+     * @throws ApiException.Conflict   when the code is taken
+     */
+    public TenantResponse create(CreateTenantCommand command) {
+        Caller caller = callers.requireOperator();
+        TenantCodes.problemWith(command.code()).ifPresent(problem -> {
+            throw new ApiException.BadRequest("The tenant code is not allowed.",
+                    List.of(new Problem.FieldError("code", problem)));
+        });
+        try {
+            Tenant created = provisioner.create(command.code(), command.name().strip(), command.country(),
+                    command.defaultLocale());
+            audit.record(caller.username(), "tenant.created", created.code(), created.code(), created.name());
+            return TenantResponse.of(created);
+        } catch (TenantProvisioner.TenantExistsException e) {
+            throw new ApiException.Conflict("A tenant with this code already exists.");
+        }
+    }
+
+    public List<TenantResponse> list() {
+        callers.requireOperator();
+        return tenants.listOrderByCode().stream().map(TenantResponse::of).toList();
+    }
+
+    public TenantResponse get(String code) {
+        callers.requireOperator();
+        return TenantResponse.of(find(code));
+    }
+
+    /** Renames, suspends or reactivates a tenant. */
+    public TenantResponse update(String code, UpdateTenantCommand command) {
+        Caller caller = callers.requireOperator();
+        Tenant tenant = find(code);
+        String name = command.name() == null ? tenant.name() : command.name().strip();
+        TenantStatus status = command.status() == null ? tenant.status() : command.status();
+        Tenant updated = tenants.update(tenant.withDetails(name, status, Instant.now()));
+        registry.evict(code);
+        audit.record(caller.username(), "tenant.updated", code, code, "name=" + name + ", status=" + status);
+        return TenantResponse.of(updated);
+    }
+
+    /** Creates a user inside the tenant, typically its first association administrator. */
+    public TenantUserResponse createUser(String code, CreateTenantUserCommand command) {
+        Caller caller = callers.requireOperator();
+        Tenant tenant = find(code);
+        TenantUser user = accounts.createTenantUser(tenant.binding(), new AccountService.NewUser(command.username(),
+                command.password(), command.email(), command.displayName(), command.roles(), tenant.defaultLocale()));
+        audit.record(caller.username(), "tenant.user.created", code, user.username(), String.join(",", user.roleSet()));
+        return TenantUserResponse.of(user);
+    }
+
+    private Tenant find(String code) {
+        return Optional.ofNullable(code).filter(TenantCodes::isValid).flatMap(tenants::findByCode)
+                .orElseThrow(() -> new ApiException.NotFound("Unknown tenant."));
+    }
+}

@@ -1,8 +1,0 @@
-package eu.koopera.platform.audit;
-
-/** What happened to an audited entity. */
-public enum AuditAction {
-    CREATE,
-    UPDATE,
-    DELETE
-}

@@ -1,0 +1,176 @@
+package eu.koopera.accounts.ui;
+
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
+import eu.koopera.accounts.LoginService;
+import eu.koopera.platform.web.ApiException;
+import eu.koopera.tenancy.MigrationStatus;
+import eu.koopera.tenancy.Tenant;
+import eu.koopera.tenancy.TenantHosts;
+import eu.koopera.tenancy.TenantRegistry;
+import eu.koopera.ui.i18n.KooperaI18n;
+import eu.koopera.ui.layout.HomeView;
+import eu.koopera.ui.session.Backend;
+import eu.koopera.ui.session.PublicView;
+import eu.koopera.ui.session.SignedIn;
+import eu.koopera.ui.session.UiSessions;
+import io.micronaut.context.annotation.Prototype;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Sign-in for everyone. On an association's own host name the association is fixed; elsewhere the user picks it,
+ * or "platform operators" for operator accounts. Checked by the same {@link LoginService} as the API, so the same
+ * lockout applies after repeated failures.
+ */
+@Route("login")
+@PublicView
+@Prototype
+public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final LoginService logins;
+    private final TenantRegistry tenants;
+    private final UiSessions sessions;
+    private final Backend backend;
+    private final ComboBox<TenantChoice> association = new ComboBox<>();
+    private final LoginForm form = new LoginForm();
+    private Optional<Tenant> fixedTenant = Optional.empty();
+    private String shownError;
+
+    public LoginView(LoginService logins, TenantRegistry tenants, TenantHosts hosts, UiSessions sessions,
+                     Backend backend) {
+        this.logins = logins;
+        this.tenants = tenants;
+        this.sessions = sessions;
+        this.backend = backend;
+        setSizeFull();
+        setAlignItems(Alignment.CENTER);
+        setJustifyContentMode(JustifyContentMode.CENTER);
+        addClassName("koopera-login");
+
+        VaadinRequest request = VaadinRequest.getCurrent();
+        String host = request == null ? null : request.getHeader("Host");
+        fixedTenant = hosts.tenantCode(host).flatMap(tenants::find);
+
+        H1 brand = new H1("Koopera");
+        add(brand);
+        if (fixedTenant.isPresent()) {
+            add(new Paragraph(fixedTenant.get().name()));
+        } else {
+            association.setId("association");
+            association.setLabel(getTranslation("login.association"));
+            association.setItemLabelGenerator(choice -> choice.tenant() == null
+                    ? getTranslation("login.operators") : choice.tenant().name());
+            association.setItems(choices());
+            association.setWidth("20rem");
+            association.setRequired(true);
+            add(association);
+        }
+        form.setI18n(i18n(null));
+        form.setForgotPasswordButtonVisible(false);
+        form.addLoginListener(event -> signIn(event.getUsername(), event.getPassword()));
+        add(form);
+    }
+
+    private List<TenantChoice> choices() {
+        List<TenantChoice> choices = new ArrayList<>();
+        tenants.all().stream().filter(Tenant::isActive).map(TenantChoice::new).forEach(choices::add);
+        choices.add(new TenantChoice(null));
+        return choices;
+    }
+
+    void signIn(String username, String password) {
+        if (fixedTenant.isEmpty() && association.getValue() == null) {
+            association.setErrorMessage(getTranslation("login.association.required"));
+            association.setInvalid(true);
+            form.setEnabled(true);
+            return;
+        }
+        association.setInvalid(false);
+        Optional<Tenant> tenant = fixedTenant.isPresent() ? fixedTenant
+                : Optional.ofNullable(association.getValue().tenant());
+        if (tenant.isPresent()) {
+            Tenant current = tenants.find(tenant.get().code()).orElse(null);
+            if (current == null || !current.isActive()) {
+                fail("login.error.suspended");
+                return;
+            }
+            if (current.migrationStatus() != MigrationStatus.CURRENT) {
+                fail("login.error.unavailable");
+                return;
+            }
+            tenant = Optional.of(current);
+        }
+        try {
+            LoginService.LoginResult result = tenant.isPresent()
+                    ? backend.callForTenant(tenant.get().binding(), () -> logins.authenticate(username, password))
+                    : logins.authenticate(username, password);
+            Locale locale = result.locale() != null ? KooperaI18n.forLanguage(result.locale())
+                    : tenant.map(t -> KooperaI18n.forLanguage(t.defaultLocale()))
+                    .orElseGet(() -> KooperaI18n.supported(getLocale()));
+            sessions.signIn(new SignedIn(result.caller(), tenant.map(Tenant::binding).orElse(null),
+                    tenant.map(Tenant::name).orElse(null)), locale);
+            getUI().ifPresent(ui -> ui.navigate(HomeView.class));
+        } catch (ApiException.TooManyAttempts e) {
+            fail("login.error.locked");
+        } catch (ApiException.Forbidden e) {
+            fail("login.error.disabled");
+        } catch (ApiException.Unauthorized e) {
+            fail("login.error.credentials");
+        }
+    }
+
+    private void fail(String messageKey) {
+        shownError = getTranslation(messageKey);
+        form.setI18n(i18n(messageKey));
+        form.setError(true);
+        form.setEnabled(true);
+    }
+
+    private LoginI18n i18n(String errorKey) {
+        LoginI18n i18n = LoginI18n.createDefault();
+        LoginI18n.Form texts = i18n.getForm();
+        texts.setTitle(getTranslation("login.title"));
+        texts.setUsername(getTranslation("login.username"));
+        texts.setPassword(getTranslation("login.password"));
+        texts.setSubmit(getTranslation("login.submit"));
+        if (errorKey != null) {
+            i18n.getErrorMessage().setTitle(getTranslation("login.error.title"));
+            i18n.getErrorMessage().setMessage(getTranslation(errorKey));
+        }
+        return i18n;
+    }
+
+    /** The error the form shows after a failed attempt, if any. */
+    public Optional<String> shownError() {
+        return Optional.ofNullable(shownError);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (sessions.current().isPresent()) {
+            event.forwardTo(HomeView.class);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("login.title") + " · Koopera";
+    }
+
+    /** An association to sign in to, or none for platform operators. */
+    record TenantChoice(Tenant tenant) {
+    }
+}

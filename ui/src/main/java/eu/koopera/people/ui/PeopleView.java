@@ -1,0 +1,181 @@
+package eu.koopera.people.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import eu.koopera.members.MemberService;
+import eu.koopera.people.InvitationService;
+import eu.koopera.people.PeopleService;
+import eu.koopera.people.PersonResponse;
+import eu.koopera.people.PersonSearch;
+import eu.koopera.platform.security.Roles;
+import eu.koopera.platform.web.ApiException;
+import eu.koopera.ui.forms.CommandValidation;
+import eu.koopera.ui.forms.FilterFields;
+import eu.koopera.ui.layout.MainLayout;
+import eu.koopera.ui.session.AllowedRoles;
+import eu.koopera.ui.session.Backend;
+import eu.koopera.ui.session.UiSessions;
+import io.micronaut.context.annotation.Prototype;
+
+import java.util.stream.Collectors;
+
+/**
+ * The people of the member organisations, searched and filtered in the database a page at a time, by name (the
+ * service has no other order). Administrators create, edit, invite and delete; coordinators read.
+ */
+@Route(value = "people", layout = MainLayout.class)
+@AllowedRoles({Roles.ASSOCIATION_ADMIN, Roles.NETWORK_COORDINATOR})
+@Prototype
+public class PeopleView extends VerticalLayout implements HasDynamicTitle {
+
+    private final PeopleService people;
+    private final MemberService members;
+    private final InvitationService invitations;
+    private final Backend backend;
+    private final CommandValidation validation;
+    private final boolean mayEdit;
+    private final Grid<PersonResponse> grid = new Grid<>(PersonResponse.class, false);
+    private final TextField search = new TextField();
+    private final MemberPicker member;
+
+    public PeopleView(PeopleService people, MemberService members, InvitationService invitations, Backend backend,
+                      CommandValidation validation, UiSessions sessions) {
+        this.people = people;
+        this.members = members;
+        this.invitations = invitations;
+        this.backend = backend;
+        this.validation = validation;
+        this.mayEdit = sessions.current().map(s -> s.hasRole(Roles.ASSOCIATION_ADMIN)).orElse(false);
+        setSizeFull();
+
+        FilterFields.search(search, "people.search", "person-search", () -> grid.getDataProvider().refreshAll());
+        member = new MemberPicker("people.member", "person-member-filter", members, backend);
+        member.setPlaceholder(getTranslation("common.all"));
+        member.setClearButtonVisible(true);
+        member.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
+
+        Button create = new Button(getTranslation("people.create"), VaadinIcon.PLUS.create(), click -> edit(null));
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.setId("create-person");
+        create.setVisible(mayEdit);
+
+        HorizontalLayout filters = new HorizontalLayout(search, member, create);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
+        filters.setWidthFull();
+        filters.setWrap(true);
+        filters.expand(search);
+
+        configureGrid();
+        add(new H2(getTranslation("people.title")), filters, grid);
+    }
+
+    private void configureGrid() {
+        grid.setId("people");
+        grid.addColumn(person -> person.lastName() + " " + person.firstName()).setHeader(getTranslation("people.name"))
+                .setKey("name").setWidth("14rem").setFlexGrow(2);
+        grid.addColumn(PersonResponse::position).setHeader(getTranslation("people.position")).setKey("position")
+                .setAutoWidth(true);
+        grid.addColumn(PersonResponse::memberName).setHeader(getTranslation("people.member")).setKey("member")
+                .setWidth("14rem").setFlexGrow(2);
+        grid.addColumn(PersonResponse::email).setHeader(getTranslation("people.email")).setKey("email")
+                .setAutoWidth(true);
+        grid.addColumn(PersonResponse::phone).setHeader(getTranslation("people.phone")).setKey("phone")
+                .setAutoWidth(true);
+        grid.addColumn(this::account).setHeader(getTranslation("people.account")).setKey("account")
+                .setAutoWidth(true);
+        if (mayEdit) {
+            grid.addColumn(actions()).setHeader(getTranslation("common.actions")).setKey("actions")
+                    .setAutoWidth(true).setFlexGrow(0);
+        }
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setSizeFull();
+        grid.setPageSize(50);
+        grid.setItems(query -> backend.call(() -> people.search(criteria(), query.getPage(), query.getPageSize()))
+                        .items().stream(),
+                query -> (int) backend.call(() -> people.search(criteria(), 0, 1)).total());
+    }
+
+    private PersonSearch criteria() {
+        String text = search.getValue().isBlank() ? null : search.getValue().strip();
+        return new PersonSearch(text, member.getValue() == null ? null : member.getValue().id());
+    }
+
+    private String account(PersonResponse person) {
+        if (person.username() == null) {
+            return getTranslation("people.account.none");
+        }
+        return person.username() + " (" + person.roles().stream().sorted().map(role -> getTranslation("role." + role))
+                .collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** Row buttons rendered in the browser, so rows cost no server-side components. */
+    private LitRenderer<PersonResponse> actions() {
+        return LitRenderer.<PersonResponse>of("""
+                        <vaadin-button theme="tertiary-inline icon" aria-label="${item.editLabel}" \
+                        @click="${edit}"><vaadin-icon icon="vaadin:edit"></vaadin-icon></vaadin-button>
+                        <vaadin-button theme="tertiary-inline icon" aria-label="${item.inviteLabel}" \
+                        ?hidden="${!item.invitable}" @click="${invite}"><vaadin-icon icon="vaadin:envelope">\
+                        </vaadin-icon></vaadin-button>
+                        <vaadin-button theme="tertiary-inline icon error" aria-label="${item.deleteLabel}" \
+                        @click="${remove}"><vaadin-icon icon="vaadin:trash"></vaadin-icon></vaadin-button>""")
+                .withProperty("editLabel", person -> getTranslation("common.edit") + " " + name(person))
+                .withProperty("inviteLabel", person -> getTranslation("invitations.invite") + " " + name(person))
+                .withProperty("deleteLabel", person -> getTranslation("common.delete") + " " + name(person))
+                .withProperty("invitable", person -> person.userId() == null && person.email() != null)
+                .withFunction("edit", this::edit)
+                .withFunction("invite", this::invite)
+                .withFunction("remove", this::confirmDelete);
+    }
+
+    private void edit(PersonResponse person) {
+        PersonResponse current = person == null ? null : backend.call(() -> people.get(person.id()));
+        new PersonDialog(current, people, members, backend, validation, grid.getDataProvider()::refreshAll).open();
+    }
+
+    private void invite(PersonResponse person) {
+        new InvitationDialog(person, invitations, backend, grid.getDataProvider()::refreshAll).open();
+    }
+
+    private void confirmDelete(PersonResponse person) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId("confirm-delete");
+        confirm.setHeader(getTranslation("people.delete.title", name(person)));
+        confirm.setText(getTranslation("people.delete.text"));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("common.cancel"));
+        confirm.setConfirmText(getTranslation("common.delete"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(event -> {
+            try {
+                backend.run(() -> people.delete(person.id()));
+                Notification.show(getTranslation("people.deleted", name(person)));
+            } catch (ApiException e) {
+                CommandValidation.notifyError(this, e);
+            }
+            grid.getDataProvider().refreshAll();
+        });
+        confirm.open();
+    }
+
+    private static String name(PersonResponse person) {
+        return person.firstName() + " " + person.lastName();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("people.title") + " · Koopera";
+    }
+}
