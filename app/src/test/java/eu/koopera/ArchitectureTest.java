@@ -38,7 +38,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule generatedJooqClassesAreUsedOnlyByQueriesAndInfrastructure = noClasses()
-            .that().resideOutsideOfPackages("eu.koopera.jooq..", "eu.koopera.audit..")
+            .that().resideOutsideOfPackages("eu.koopera.jooq..", "eu.koopera.audit..", "eu.koopera.platform.audit..")
             .and().haveSimpleNameNotEndingWith("Queries")
             .should().dependOnClassesThat().resideInAPackage("eu.koopera.jooq..");
 

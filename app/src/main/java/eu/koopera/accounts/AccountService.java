@@ -6,7 +6,9 @@ import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.database.SqlStates;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.platform.web.Problem;
-import eu.koopera.tenancy.CurrentTenant;
+import eu.koopera.tenancy.Admission;
+import eu.koopera.tenancy.Tenant;
+import eu.koopera.tenancy.TenantAdmission;
 import eu.koopera.tenancy.TenantContext;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
@@ -23,13 +25,15 @@ import java.util.Set;
 public class AccountService {
 
     private final TenantContext tenantContext;
+    private final TenantAdmission admission;
     private final TenantUserRepository tenantUsers;
     private final PlatformUserRepository platformUsers;
     private final PasswordHasher hasher;
 
-    public AccountService(TenantContext tenantContext, TenantUserRepository tenantUsers,
+    public AccountService(TenantContext tenantContext, TenantAdmission admission, TenantUserRepository tenantUsers,
                           PlatformUserRepository platformUsers, PasswordHasher hasher) {
         this.tenantContext = tenantContext;
+        this.admission = admission;
         this.tenantUsers = tenantUsers;
         this.platformUsers = platformUsers;
         this.hasher = hasher;
@@ -41,10 +45,10 @@ public class AccountService {
      * @throws ApiException.BadRequest for roles that do not exist inside a tenant
      * @throws ApiException.Conflict   when the username is taken in that tenant
      */
-    public TenantUser createTenantUser(CurrentTenant tenant, NewUser user) {
+    public TenantUser createTenantUser(Tenant tenant, NewUser user) {
         validateRoles(user.roles());
         String hash = hasher.hash(user.password());
-        return tenantContext.callAs(tenant, () -> save(user, hash));
+        return admission.callAs(Admission.of(tenant), () -> save(user, hash));
     }
 
     /**

@@ -5,9 +5,9 @@ import eu.koopera.platform.security.OpaqueTokens;
 import eu.koopera.platform.security.Roles;
 
 import eu.koopera.platform.web.ApiException;
-import eu.koopera.tenancy.Tenant;
-import eu.koopera.tenancy.TenantContext;
-import eu.koopera.tenancy.TenantRegistry;
+import eu.koopera.tenancy.AccountDirectory;
+import eu.koopera.tenancy.Admission;
+import eu.koopera.tenancy.TenantAdmission;
 import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
 import jakarta.inject.Singleton;
 
@@ -16,7 +16,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -31,22 +30,17 @@ public class TokenService {
 
     private final JwtTokenGenerator jwt;
     private final RefreshTokenRepository refreshTokens;
-    private final TenantRegistry registry;
-    private final TenantContext tenantContext;
-    private final TenantUserRepository tenantUsers;
-    private final PlatformUserRepository platformUsers;
+    private final TenantAdmission admission;
+    private final AccountDirectory accounts;
     private final AuthSettings settings;
     private final OpaqueTokens tokens;
 
-    public TokenService(JwtTokenGenerator jwt, RefreshTokenRepository refreshTokens, TenantRegistry registry,
-                        TenantContext tenantContext, TenantUserRepository tenantUsers,
-                        PlatformUserRepository platformUsers, AuthSettings settings, OpaqueTokens tokens) {
+    public TokenService(JwtTokenGenerator jwt, RefreshTokenRepository refreshTokens, TenantAdmission admission,
+                        AccountDirectory accounts, AuthSettings settings, OpaqueTokens tokens) {
         this.jwt = jwt;
         this.refreshTokens = refreshTokens;
-        this.registry = registry;
-        this.tenantContext = tenantContext;
-        this.tenantUsers = tenantUsers;
-        this.platformUsers = platformUsers;
+        this.admission = admission;
+        this.accounts = accounts;
         this.settings = settings;
         this.tokens = tokens;
     }
@@ -77,18 +71,17 @@ public class TokenService {
         refreshTokens.revoke(tokens.hash(refreshToken), Instant.now());
     }
 
+    /** The account behind a refresh token as it is now, admitted by its tenant; roles are re-read. */
     private Caller reloadCaller(RefreshToken token) {
-        if (token.tenantCode() == null) {
-            return platformUsers.findByUsername(token.username())
-                    .map(user -> new Caller(user.username(), null, java.util.Set.of(Roles.PLATFORM_OPERATOR)))
-                    .orElseThrow(TokenService::invalidRefreshToken);
+        Admission admitted;
+        try {
+            admitted = token.tenantCode() == null ? new Admission(null, null)
+                    : Admission.of(admission.admit(token.tenantCode()));
+        } catch (ApiException e) {
+            throw invalidRefreshToken();
         }
-        Tenant tenant = registry.find(token.tenantCode()).filter(Tenant::isActive)
-                .orElseThrow(TokenService::invalidRefreshToken);
-        Optional<TenantUser> user = tenantContext.callAs(tenant.binding(),
-                () -> tenantUsers.findByUsername(token.username()));
-        return user.filter(found -> TenantUser.ACTIVE.equals(found.status()))
-                .map(found -> new Caller(found.username(), tenant.code(), found.roleSet()))
+        Caller claimed = new Caller(token.username(), token.tenantCode(), java.util.Set.of());
+        return admission.callAs(admitted, () -> accounts.findEnabled(claimed))
                 .orElseThrow(TokenService::invalidRefreshToken);
     }
 

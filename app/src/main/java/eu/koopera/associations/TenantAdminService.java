@@ -1,6 +1,6 @@
 package eu.koopera.associations;
 
-import eu.koopera.audit.PlatformAuditLog;
+import eu.koopera.platform.audit.PlatformAuditLog;
 import eu.koopera.accounts.AccountService;
 import eu.koopera.platform.security.Caller;
 import eu.koopera.tenancy.CallerContext;
@@ -11,7 +11,6 @@ import eu.koopera.tenancy.Tenant;
 import eu.koopera.tenancy.TenantCodes;
 import eu.koopera.tenancy.TenantProvisioner;
 import eu.koopera.tenancy.TenantRegistry;
-import eu.koopera.tenancy.TenantRepository;
 import eu.koopera.tenancy.TenantStatus;
 import jakarta.inject.Singleton;
 
@@ -25,16 +24,14 @@ public class TenantAdminService {
 
     private final CallerContext callers;
     private final TenantProvisioner provisioner;
-    private final TenantRepository tenants;
     private final TenantRegistry registry;
     private final AccountService accounts;
     private final PlatformAuditLog audit;
 
-    public TenantAdminService(CallerContext callers, TenantProvisioner provisioner, TenantRepository tenants,
+    public TenantAdminService(CallerContext callers, TenantProvisioner provisioner,
                               TenantRegistry registry, AccountService accounts, PlatformAuditLog audit) {
         this.callers = callers;
         this.provisioner = provisioner;
-        this.tenants = tenants;
         this.registry = registry;
         this.accounts = accounts;
         this.audit = audit;
@@ -64,7 +61,7 @@ public class TenantAdminService {
 
     public List<TenantResponse> list() {
         callers.requireOperator();
-        return tenants.listOrderByCode().stream().map(TenantResponse::of).toList();
+        return registry.all().stream().map(TenantResponse::of).toList();
     }
 
     public TenantResponse get(String code) {
@@ -78,8 +75,7 @@ public class TenantAdminService {
         Tenant tenant = find(code);
         String name = command.name() == null ? tenant.name() : command.name().strip();
         TenantStatus status = command.status() == null ? tenant.status() : command.status();
-        Tenant updated = tenants.update(tenant.withDetails(name, status, Instant.now()));
-        registry.evict(code);
+        Tenant updated = registry.update(tenant.withDetails(name, status, Instant.now()));
         audit.record(caller.username(), "tenant.updated", code, code, "name=" + name + ", status=" + status);
         return TenantResponse.of(updated);
     }
@@ -88,14 +84,14 @@ public class TenantAdminService {
     public TenantUserResponse createUser(String code, CreateTenantUserCommand command) {
         Caller caller = callers.requireOperator();
         Tenant tenant = find(code);
-        TenantUser user = accounts.createTenantUser(tenant.binding(), new AccountService.NewUser(command.username(),
+        TenantUser user = accounts.createTenantUser(tenant, new AccountService.NewUser(command.username(),
                 command.password(), command.email(), command.displayName(), command.roles(), tenant.defaultLocale()));
         audit.record(caller.username(), "tenant.user.created", code, user.username(), String.join(",", user.roleSet()));
         return TenantUserResponse.of(user);
     }
 
     private Tenant find(String code) {
-        return Optional.ofNullable(code).filter(TenantCodes::isValid).flatMap(tenants::findByCode)
+        return Optional.ofNullable(code).filter(TenantCodes::isValid).flatMap(registry::findCurrent)
                 .orElseThrow(() -> new ApiException.NotFound("Unknown tenant."));
     }
 }

@@ -13,6 +13,8 @@ import eu.koopera.platform.security.Caller;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.tenancy.SchemaMigrations;
 import eu.koopera.tenancy.Tenant;
+import eu.koopera.tenancy.Admission;
+import eu.koopera.tenancy.TenantAdmission;
 import eu.koopera.tenancy.TenantProvisioner;
 import eu.koopera.tenancy.TenantRegistry;
 import io.micronaut.context.annotation.Context;
@@ -55,16 +57,19 @@ public class DemoAssociations {
 
     private final TenantRegistry registry;
     private final TenantProvisioner provisioner;
+    private final TenantAdmission admission;
     private final AccountService accounts;
     private final MemberService members;
     private final PeopleService people;
     private final @Nullable String configuredPassword;
 
     DemoAssociations(SchemaMigrations migrations, TenantRegistry registry, TenantProvisioner provisioner,
+                     TenantAdmission admission,
                      AccountService accounts, MemberService members, PeopleService people,
                      @Nullable @Value("${koopera.demo.password:}") String configuredPassword) {
         this.registry = registry;
         this.provisioner = provisioner;
+        this.admission = admission;
         this.accounts = accounts;
         this.members = members;
         this.people = people;
@@ -102,7 +107,7 @@ public class DemoAssociations {
 
     private boolean createAdminIfAbsent(Tenant tenant, String password) {
         try {
-            accounts.createTenantUser(tenant.binding(), new AccountService.NewUser(ADMIN, password,
+            accounts.createTenantUser(tenant, new AccountService.NewUser(ADMIN, password,
                     "admin@" + tenant.code() + ".koopera.example", "Demo administrator",
                     Set.of(Roles.ASSOCIATION_ADMIN), tenant.defaultLocale()));
             return true;
@@ -151,9 +156,9 @@ public class DemoAssociations {
         }
     }
 
-    private static PropagatedContext.Scope asDemoUser(Tenant tenant) {
+    private PropagatedContext.Scope asDemoUser(Tenant tenant) {
         Caller demo = new Caller("demo", tenant.code(), Set.of(Roles.ASSOCIATION_ADMIN));
-        return PropagatedContext.getOrEmpty().plus(tenant.binding()).plus(demo).propagate();
+        return admission.contextFor(new Admission(demo, tenant)).propagate();
     }
 
     private static List<Association> associations() {

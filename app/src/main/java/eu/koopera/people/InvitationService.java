@@ -7,12 +7,12 @@ import eu.koopera.platform.security.Caller;
 import eu.koopera.tenancy.CallerContext;
 import eu.koopera.platform.security.OpaqueTokens;
 import eu.koopera.platform.security.Roles;
-import eu.koopera.tenancy.TenantUnavailableException;
 import eu.koopera.accounts.TenantUser;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.platform.web.Problem;
-import eu.koopera.tenancy.MigrationStatus;
 import eu.koopera.tenancy.Tenant;
+import eu.koopera.tenancy.Admission;
+import eu.koopera.tenancy.TenantAdmission;
 import eu.koopera.tenancy.TenantContext;
 import eu.koopera.tenancy.TenantRegistry;
 import io.micronaut.core.annotation.Nullable;
@@ -47,6 +47,7 @@ public class InvitationService {
     private final CallerContext callers;
     private final TenantContext tenants;
     private final TenantRegistry registry;
+    private final TenantAdmission admission;
     private final InvitationQueries queries;
     private final PersonRepository persons;
     private final PeopleQueries people;
@@ -58,6 +59,7 @@ public class InvitationService {
     private final OpaqueTokens tokens;
 
     public InvitationService(CallerContext callers, TenantContext tenants, TenantRegistry registry,
+                             TenantAdmission admission,
                              InvitationQueries queries, PersonRepository persons, PeopleQueries people,
                              AccountService accounts, InvitationMail mail, TenantAuditLog audit,
                              InvitationSettings settings, TransactionOperations<Connection> transactions,
@@ -65,6 +67,7 @@ public class InvitationService {
         this.callers = callers;
         this.tenants = tenants;
         this.registry = registry;
+        this.admission = admission;
         this.queries = queries;
         this.persons = persons;
         this.people = people;
@@ -178,7 +181,7 @@ public class InvitationService {
     public InvitationInfo describe(String tenantCode, String token) {
         Tenant tenant = publicTenant(tenantCode);
         String hash = hashOfToken(token);
-        return tenants.callAs(tenant.binding(), () -> transactions.executeRead(status -> {
+        return admission.callAs(Admission.of(tenant), () -> transactions.executeRead(status -> {
             InvitationQueries.Row row = queries.findByTokenHash(hash).orElseThrow(InvitationService::unknownLink);
             requireUsable(row, Instant.now());
             PersonResponse person = people.find(row.personId()).orElseThrow(InvitationService::unknownLink);
@@ -202,7 +205,7 @@ public class InvitationService {
         validateCredentials(username, password);
         Tenant tenant = publicTenant(tenantCode);
         String hash = hashOfToken(token);
-        return tenants.callAs(tenant.binding(), () -> transactions.executeWrite(status -> {
+        return admission.callAs(Admission.of(tenant), () -> transactions.executeWrite(status -> {
             Instant now = Instant.now();
             InvitationQueries.Row row = queries.lockByTokenHash(hash).orElseThrow(InvitationService::unknownLink);
             requireUsable(row, now);
@@ -296,14 +299,11 @@ public class InvitationService {
 
     /** The tenant named in a public link, which must be able to serve requests. */
     private Tenant publicTenant(String code) {
-        Tenant tenant = registry.find(code).orElseThrow(InvitationService::unknownLink);
-        if (!tenant.isActive()) {
-            throw new ApiException.Forbidden("This association's access is suspended.");
+        try {
+            return admission.admit(code);
+        } catch (ApiException.NotFound e) {
+            throw unknownLink();
         }
-        if (tenant.migrationStatus() != MigrationStatus.CURRENT) {
-            throw new TenantUnavailableException();
-        }
-        return tenant;
     }
 
     private Tenant currentTenant() {

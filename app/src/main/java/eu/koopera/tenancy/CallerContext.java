@@ -4,7 +4,6 @@ import eu.koopera.platform.security.Caller;
 import eu.koopera.platform.security.Roles;
 
 import eu.koopera.platform.web.ApiException;
-import io.micronaut.core.propagation.PropagatedContext;
 import jakarta.inject.Singleton;
 
 import java.util.Arrays;
@@ -24,7 +23,7 @@ public class CallerContext {
     }
 
     public Optional<Caller> current() {
-        return PropagatedContext.find().flatMap(context -> context.find(Caller.class));
+        return tenants.caller();
     }
 
     /** The caller, who must be a platform operator. */

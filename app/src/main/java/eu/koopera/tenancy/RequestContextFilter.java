@@ -2,9 +2,7 @@ package eu.koopera.tenancy;
 
 import eu.koopera.platform.security.Caller;
 
-import eu.koopera.platform.web.ApiException;
 import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.HttpRequest;
@@ -15,20 +13,18 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Decides, for every API request after authentication, who is calling and which tenant the request runs for, and
  * puts both into the propagated context.
  *
- * <p>The tenant comes from the verified token's {@code tenant} claim; without a token, from the {@code X-Tenant}
- * header or the host name {@code <code>.<base domain>}. A token of one tenant used with another tenant's header
- * or host is refused (403). Unknown tenants get 404, suspended ones 403, tenants whose schema is not current 503.
+ * <p>{@link TenantAdmission} decides: the tenant comes from the verified token's {@code tenant} claim, without a
+ * token from the {@code X-Tenant} header or the host name; the account is re-read for its current roles. Unknown
+ * tenants get 404, suspended ones 403, tenants whose schema is not current 503, disabled accounts 401.
  */
 @ServerFilter("/api/**")
 public class RequestContextFilter implements Ordered {
@@ -38,12 +34,10 @@ public class RequestContextFilter implements Ordered {
     /** Logging context key of the tenant code. */
     public static final String MDC_TENANT = "tenant";
 
-    private final TenantRegistry registry;
-    private final TenantHosts hosts;
+    private final TenantAdmission admission;
 
-    public RequestContextFilter(TenantRegistry registry, TenantHosts hosts) {
-        this.registry = registry;
-        this.hosts = hosts;
+    public RequestContextFilter(TenantAdmission admission) {
+        this.admission = admission;
     }
 
     @Override
@@ -54,27 +48,20 @@ public class RequestContextFilter implements Ordered {
     @RequestFilter
     @ExecuteOn(TaskExecutors.BLOCKING)
     public void bind(HttpRequest<?> request, MutablePropagatedContext context) {
-        Optional<Authentication> authentication = request.getUserPrincipal(Authentication.class);
-        String tokenTenant = authentication.map(auth -> auth.getAttributes().get("tenant"))
-                .map(Object::toString).orElse(null);
-        String requested = requestedTenant(request);
-        if (tokenTenant != null && requested != null && !requested.equals(tokenTenant)) {
-            throw new ApiException.Forbidden("The token belongs to another tenant.");
+        Caller claimed = request.getUserPrincipal(Authentication.class).map(RequestContextFilter::caller).orElse(null);
+        String requested = admission.requestedTenant(request.getHeaders().get(TENANT_HEADER),
+                request.getHeaders().get("Host")).orElse(null);
+        Admission admitted = admission.admitRequest(claimed, requested);
+        admission.elements(admitted).forEach(context::add);
+        if (admitted.tenant() != null) {
+            logWithTenant(context, admitted.tenant().code());
         }
-        authentication.ifPresent(auth -> context.add(new Caller(auth.getName(), tokenTenant, roles(auth))));
-        String code = tokenTenant != null ? tokenTenant : requested;
-        if (code == null) {
-            return;
-        }
-        Tenant tenant = registry.find(code).orElseThrow(() -> new ApiException.NotFound("Unknown tenant."));
-        if (!tenant.isActive()) {
-            throw new ApiException.Forbidden("This association's access is suspended.");
-        }
-        if (tenant.migrationStatus() != MigrationStatus.CURRENT) {
-            throw new TenantUnavailableException();
-        }
-        context.add(tenant.binding());
-        logWithTenant(context, tenant.code());
+    }
+
+    private static Caller caller(Authentication authentication) {
+        Object tenant = authentication.getAttributes().get("tenant");
+        return new Caller(authentication.getName(), tenant == null ? null : tenant.toString(),
+                Set.copyOf(authentication.getRoles()));
     }
 
     private static void logWithTenant(MutablePropagatedContext context, String code) {
@@ -83,22 +70,5 @@ public class RequestContextFilter implements Ordered {
         entries.put(MDC_TENANT, code);
         MdcPropagationContext withTenant = new MdcPropagationContext(entries);
         current.ifPresentOrElse(old -> context.replace(old, withTenant), () -> context.add(withTenant));
-    }
-
-    private @Nullable String requestedTenant(HttpRequest<?> request) {
-        String header = request.getHeaders().get(TENANT_HEADER);
-        if (header != null) {
-            String code = header.strip();
-            if (!TenantCodes.isValid(code)) {
-                throw new ApiException.BadRequest("The " + TENANT_HEADER + " header is not a valid tenant code.");
-            }
-            return code;
-        }
-        return hosts.tenantCode(request.getHeaders().get("Host")).orElse(null);
-    }
-
-    private static Set<String> roles(Authentication authentication) {
-        Collection<String> roles = authentication.getRoles();
-        return roles.stream().collect(Collectors.toUnmodifiableSet());
     }
 }

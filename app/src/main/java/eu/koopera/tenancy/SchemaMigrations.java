@@ -47,6 +47,7 @@ public class SchemaMigrations {
     @PostConstruct
     void migrateAtStart() {
         long started = System.nanoTime();
+        requireUnprivilegedRole();
         if (settings.mode() == MigrationSettings.Mode.RUN) {
             migratePlatform();
             lastReport = migrateTenants(tenants.findByStatusOrderByCode(TenantStatus.ACTIVE));
@@ -66,14 +67,17 @@ public class SchemaMigrations {
 
     /** Migrates one tenant's schema now and records the outcome in the registry. */
     public Tenant migrate(Tenant tenant) {
+        SchemaVersion version;
+        // the migration's connection goes back before the registry is updated: with a pool no larger than the
+        // migration concurrency, holding it while asking for a second one would starve every worker
         try (Connection connection = dataSource.getConnection()) {
-            SchemaVersion version = migrator.migrate(connection, SchemaMigrator.TENANT_CHANGELOG, tenant.schemaName());
-            return tenants.update(tenant.withMigration(MigrationStatus.CURRENT, null, version.label(), Instant.now()));
+            version = migrator.migrate(connection, SchemaMigrator.TENANT_CHANGELOG, tenant.schemaName());
         } catch (SQLException | MigrationException e) {
             LOG.error("Migration of tenant {} failed", tenant.code(), e);
             return tenants.update(tenant.withMigration(MigrationStatus.FAILED, truncate(e.getMessage()), null,
                     Instant.now()));
         }
+        return tenants.update(tenant.withMigration(MigrationStatus.CURRENT, null, version.label(), Instant.now()));
     }
 
     private void migratePlatform() {
@@ -81,8 +85,29 @@ public class SchemaMigrations {
             SchemaVersion version = migrator.migrate(connection, SchemaMigrator.PLATFORM_CHANGELOG,
                     SchemaMigrator.PLATFORM_SCHEMA);
             LOG.info("Platform schema at {}", version.label());
+            version = migrator.migrate(connection, SchemaMigrator.SHARED_CHANGELOG, SchemaMigrator.SHARED_SCHEMA);
+            LOG.info("Shared schema at {}", version.label());
         } catch (SQLException e) {
-            throw new MigrationException("Cannot migrate the platform schema", e);
+            throw new MigrationException("Cannot migrate the platform and shared schemas", e);
+        }
+    }
+
+    /**
+     * Row-level security does not bind superusers and {@code BYPASSRLS} roles, so the platform refuses to serve
+     * through one: the shared schema's policies would protect nothing.
+     */
+    private void requireUnprivilegedRole() {
+        try (Connection connection = dataSource.getConnection();
+             java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery(
+                     "SELECT current_user, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user")) {
+            if (rows.next() && (rows.getBoolean(2) || rows.getBoolean(3))) {
+                throw new IllegalStateException("The database role '" + rows.getString(1) + "' is a superuser or "
+                        + "has BYPASSRLS, so row-level security would not protect data shared across associations. "
+                        + "Connect as a role that has neither (it may own the schemas).");
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("Cannot check the database role", e);
         }
     }
 
@@ -116,10 +141,12 @@ public class SchemaMigrations {
 
     private void checkPlatform() {
         try (Connection connection = dataSource.getConnection()) {
-            List<String> pending = migrator.pendingChangeSets(connection, SchemaMigrator.PLATFORM_CHANGELOG,
-                    SchemaMigrator.PLATFORM_SCHEMA);
+            List<String> pending = new ArrayList<>(migrator.pendingChangeSets(connection,
+                    SchemaMigrator.PLATFORM_CHANGELOG, SchemaMigrator.PLATFORM_SCHEMA));
+            pending.addAll(migrator.pendingChangeSets(connection, SchemaMigrator.SHARED_CHANGELOG,
+                    SchemaMigrator.SHARED_SCHEMA));
             if (!pending.isEmpty()) {
-                throw new IllegalStateException("The platform schema is behind by " + pending.size()
+                throw new IllegalStateException("The platform and shared schemas are behind by " + pending.size()
                         + " change sets; run the migration job (java -jar koopera.jar migrate) first");
             }
         } catch (SQLException e) {

@@ -1,6 +1,6 @@
 package eu.koopera.tenancy;
 
-import io.micronaut.core.propagation.PropagatedContext;
+import io.micronaut.core.annotation.Nullable;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;
@@ -12,25 +12,40 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
  * The single place where tenancy meets the database.
  *
- * <p>Every connection checked out of the pool gets its {@code search_path} set to the schema of the
- * {@link CurrentTenant} in the propagated context, or to nothing at all when there is none, so that an unqualified
- * table name fails instead of reading some other tenant's rows. On release the {@code search_path} is cleared
- * again before the connection goes back to the pool. Micronaut Data JDBC and jOOQ both obtain their connections
- * here, so both land in the right schema. Shared tables are always qualified with {@code platform}.
+ * <p>A connection checked out while a {@link CurrentTenant} is bound carries that tenant for as long as it is
+ * checked out. Before the first statement of each transaction on it, one statement sets {@code search_path} to the
+ * tenant's schema and {@code koopera.tenant} to its code, both with {@code set_config(..., true)}: they live and
+ * die with the transaction, so nothing has to be reset when the connection goes back to the pool, a rollback or a
+ * connection that dies takes them along, and the scheme works behind PgBouncer in transaction mode. Work that
+ * touches a tenant outside an explicit transaction runs in one implicit transaction for the whole checkout,
+ * committed when the connection is released. A connection checked out with no tenant bound is left alone: its
+ * session has an empty {@code search_path}, so an unqualified table name fails instead of reading some tenant's
+ * rows, and {@code koopera.tenant} is unset, so row-level security shows it no association's shared rows.
  */
 public final class TenantBoundDataSource implements DataSource {
 
-    private static final String NO_SCHEMA = "";
+    private static final String BIND = "SELECT set_config('search_path', ?, true), set_config('koopera.tenant', ?, true)";
+    private static final Set<String> STATEMENTS = Set.of("createStatement", "prepareStatement", "prepareCall",
+            "setSavepoint");
 
     private final DataSource pool;
+    private final Supplier<Optional<CurrentTenant>> currentTenant;
 
-    public TenantBoundDataSource(DataSource pool) {
+    /**
+     * @param pool          the connection pool
+     * @param currentTenant the tenant the current work runs for, read at each checkout
+     */
+    public TenantBoundDataSource(DataSource pool, Supplier<Optional<CurrentTenant>> currentTenant) {
         this.pool = pool;
+        this.currentTenant = currentTenant;
     }
 
     @Override
@@ -43,41 +58,62 @@ public final class TenantBoundDataSource implements DataSource {
         return bind(pool.getConnection(username, password));
     }
 
-    private Connection bind(Connection connection) throws SQLException {
-        String schema = PropagatedContext.find()
-                .flatMap(context -> context.find(CurrentTenant.class))
-                .map(CurrentTenant::schema)
-                .orElse(NO_SCHEMA);
-        try {
-            setSearchPath(connection, schema);
-        } catch (SQLException | RuntimeException e) {
-            connection.close();
-            throw e;
+    private Connection bind(Connection connection) {
+        CurrentTenant tenant = currentTenant.get().orElse(null);
+        if (tenant == null) {
+            return connection;
         }
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                new Class<?>[]{Connection.class}, new UnbindOnClose(connection));
+                new Class<?>[]{Connection.class}, new TenantConnection(connection, tenant));
     }
 
-    static void setSearchPath(Connection connection, String schema) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('search_path', ?, false)")) {
-            statement.setString(1, schema.isEmpty() ? schema : '"' + schema + '"');
-            statement.execute();
-        }
-        if (!autoCommit) {
-            // set_config inside an open transaction would be undone by a rollback; make it stick.
-            connection.commit();
-        }
-    }
+    /** A checked-out connection that binds each of its transactions to one tenant before the first statement. */
+    private static final class TenantConnection implements InvocationHandler {
 
-    /** Clears the search_path before the physical connection returns to the pool. */
-    private record UnbindOnClose(Connection target) implements InvocationHandler {
+        private final Connection target;
+        private final CurrentTenant tenant;
+        private boolean boundInTransaction;
+        private boolean implicitTransaction;
+
+        TenantConnection(Connection target, CurrentTenant tenant) {
+            this.target = target;
+            this.tenant = tenant;
+        }
 
         @Override
-        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            switch (method.getName()) {
+        public Object invoke(Object proxy, Method method, @Nullable Object[] args) throws Throwable {
+            String name = method.getName();
+            if (STATEMENTS.contains(name)) {
+                bindTransaction();
+                return delegate(method, args);
+            }
+            switch (name) {
+                case "commit", "rollback" -> {
+                    Object result = delegate(method, args);
+                    if (args == null || args.length == 0) {
+                        boundInTransaction = false; // the transaction ended and took the settings along
+                    }
+                    return result;
+                }
+                case "setAutoCommit" -> {
+                    Object result = delegate(method, args);
+                    boundInTransaction = false; // switching auto-commit commits any open transaction
+                    if (Boolean.TRUE.equals(args[0])) {
+                        implicitTransaction = false;
+                    }
+                    return result;
+                }
+                case "setReadOnly", "setTransactionIsolation" -> {
+                    if (implicitTransaction && boundInTransaction) {
+                        // auto-commit work in an implicit transaction: end it where auto-commit would have, so
+                        // that the next unit of work may set its own transaction properties
+                        target.commit();
+                        boundInTransaction = false;
+                    }
+                    return delegate(method, args);
+                }
                 case "close" -> {
-                    unbindAndClose();
+                    release();
                     return null;
                 }
                 case "unwrap" -> {
@@ -94,27 +130,50 @@ public final class TenantBoundDataSource implements DataSource {
                 case "hashCode" -> {
                     return System.identityHashCode(proxy);
                 }
+                case "toString" -> {
+                    return "TenantConnection[" + tenant.code() + ", " + target + "]";
+                }
                 default -> {
-                    try {
-                        return method.invoke(target, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
+                    return delegate(method, args);
                 }
             }
         }
 
-        private void unbindAndClose() throws SQLException {
+        private Object delegate(Method method, @Nullable Object[] args) throws Throwable {
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+
+        private void bindTransaction() throws SQLException {
+            if (boundInTransaction) {
+                return;
+            }
+            if (target.getAutoCommit()) {
+                target.setAutoCommit(false);
+                implicitTransaction = true;
+            }
+            try (PreparedStatement statement = target.prepareStatement(BIND)) {
+                statement.setString(1, '"' + tenant.schema() + '"');
+                statement.setString(2, tenant.code());
+                statement.execute();
+            }
+            boundInTransaction = true;
+        }
+
+        private void release() throws SQLException {
             if (target.isClosed()) {
                 return;
             }
             try {
-                if (!target.getAutoCommit()) {
-                    target.rollback();
+                if (implicitTransaction) {
+                    target.commit();
+                    target.setAutoCommit(true);
                 }
-                setSearchPath(target, NO_SCHEMA);
             } catch (SQLException e) {
-                // A connection whose schema cannot be cleared must never be reused.
+                // Whatever went wrong, this connection's transaction state is unknown: never reuse it.
                 target.abort(Runnable::run);
                 throw e;
             } finally {

@@ -1,31 +1,36 @@
 package eu.koopera.tenancy;
 
+import eu.koopera.platform.security.Caller;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.core.propagation.PropagatedContext;
-import io.micronaut.data.connection.ConnectionOperations;
 import jakarta.inject.Singleton;
 
-import java.sql.Connection;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
- * Reads and switches the tenant a piece of work runs for.
- *
- * <p>Switching is refused while a connection is open in the current context: that connection is already bound to
- * a schema, so statements after the switch would still land in the old one.
+ * Reads the tenant and the caller a piece of work runs for: those bound explicitly by {@link TenantAdmission}
+ * (API requests, login, invitation links, jobs) or, failing that, the {@link AmbientAdmission} of the UI round trip.
+ * Binding is {@link TenantAdmission}'s job alone.
  */
 @Singleton
 public class TenantContext {
 
-    private final ConnectionOperations<Connection> connections;
+    private final BeanProvider<AmbientAdmission> ambient;
 
-    public TenantContext(ConnectionOperations<Connection> connections) {
-        this.connections = connections;
+    public TenantContext(BeanProvider<AmbientAdmission> ambient) {
+        this.ambient = ambient;
     }
 
     /** The tenant of the current context, if any. */
     public Optional<CurrentTenant> current() {
-        return PropagatedContext.find().flatMap(context -> context.find(CurrentTenant.class));
+        Optional<PropagatedContext> bound = PropagatedContext.find();
+        if (bound.isPresent() && bound.get().find(CurrentTenant.class).isPresent()) {
+            return bound.get().find(CurrentTenant.class);
+        }
+        if (bound.isPresent() && bound.get().find(Caller.class).isPresent()) {
+            return Optional.empty(); // explicitly bound work without a tenant, such as an operator's request
+        }
+        return ambient().flatMap(admission -> Optional.ofNullable(admission.tenant()).map(Tenant::binding));
     }
 
     /** The tenant of the current context; fails when the work is not running for a tenant. */
@@ -33,21 +38,17 @@ public class TenantContext {
         return current().orElseThrow(() -> new IllegalStateException("No tenant bound to the current context"));
     }
 
-    /** Runs {@code work} for {@code tenant}: every connection it checks out is bound to the tenant's schema. */
-    public <T> T callAs(CurrentTenant tenant, Supplier<T> work) {
-        if (connections.findConnectionStatus().isPresent()) {
-            throw new IllegalStateException("Cannot switch tenant while a connection is open");
+    /** Who the current work runs for, if anyone signed in. */
+    public Optional<Caller> caller() {
+        Optional<PropagatedContext> bound = PropagatedContext.find();
+        if (bound.isPresent() && (bound.get().find(Caller.class).isPresent()
+                || bound.get().find(CurrentTenant.class).isPresent())) {
+            return bound.get().find(Caller.class);
         }
-        try (PropagatedContext.Scope ignored = PropagatedContext.getOrEmpty().plus(tenant).propagate()) {
-            return work.get();
-        }
+        return ambient().map(Admission::caller);
     }
 
-    /** Runs {@code work} for {@code tenant}. */
-    public void runAs(CurrentTenant tenant, Runnable work) {
-        callAs(tenant, () -> {
-            work.run();
-            return null;
-        });
+    private Optional<Admission> ambient() {
+        return ambient.isPresent() ? ambient.get().current() : Optional.empty();
     }
 }

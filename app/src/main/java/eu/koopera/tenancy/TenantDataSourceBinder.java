@@ -1,5 +1,6 @@
 package eu.koopera.tenancy;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.core.annotation.Order;
@@ -16,9 +17,15 @@ import javax.sql.DataSource;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 final class TenantDataSourceBinder implements BeanCreatedEventListener<DataSource> {
 
+    private final BeanProvider<TenantContext> tenants;
+
+    TenantDataSourceBinder(BeanProvider<TenantContext> tenants) {
+        this.tenants = tenants;
+    }
+
     @Override
     public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
         DataSource dataSource = event.getBean();
-        return dataSource instanceof TenantBoundDataSource ? dataSource : new TenantBoundDataSource(dataSource);
+        return dataSource instanceof TenantBoundDataSource ? dataSource : new TenantBoundDataSource(dataSource, () -> tenants.get().current());
     }
 }

@@ -46,6 +46,18 @@ public class TenantRegistry {
         return tenants.listOrderByCode();
     }
 
+    /** The tenant with this code as stored now, bypassing the cache; for changing it. */
+    public Optional<Tenant> findCurrent(String code) {
+        return TenantCodes.isValid(code) ? tenants.findByCode(code) : Optional.empty();
+    }
+
+    /** Stores a changed tenant (name, status); the change applies to this instance's next request at once. */
+    public Tenant update(Tenant tenant) {
+        Tenant updated = tenants.update(tenant);
+        evict(tenant.code());
+        return updated;
+    }
+
     /** Forgets what is known of a tenant after it changed. */
     public void evict(String code) {
         cache.remove(code);

@@ -47,9 +47,9 @@ public final class TestDatabase {
         }
     }
 
-    /** A direct connection, outside the application's pool, for checking what really is in the database. */
+    /** A direct superuser connection, outside the application's pool and past row-level security, for checking what really is in the database. */
     public static Connection connect() throws SQLException {
         EmbeddedPostgres db = server();
-        return DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+        return DriverManager.getConnection(db.jdbcUrl(), db.superuser(), db.superuserPassword());
     }
 }

@@ -80,7 +80,7 @@ class SchemaMigrationsAtStartTest {
             execute("UPDATE platform.databasechangelog SET id = 'renamed-for-test' WHERE id = 'create-platform-audit-log'");
         }
         try {
-            assertThatThrownBy(() -> start("CHECK")).hasStackTraceContaining("platform schema is behind");
+            assertThatThrownBy(() -> start("CHECK")).hasStackTraceContaining("platform and shared schemas are behind");
         } finally {
             execute("UPDATE platform.databasechangelog SET id = 'create-platform-audit-log' WHERE id = 'renamed-for-test'");
         }
@@ -102,8 +102,9 @@ class SchemaMigrationsAtStartTest {
 
     /** A registered tenant whose schema already holds a table the changelog wants to create. */
     private static void registerBrokenTenant(String code) throws SQLException {
-        execute("CREATE SCHEMA t_" + code);
+        execute("CREATE SCHEMA t_" + code + " AUTHORIZATION " + EmbeddedPostgres.APPLICATION_ROLE);
         execute("CREATE TABLE t_" + code + ".member (unexpected text)");
+        execute("ALTER TABLE t_" + code + ".member OWNER TO " + EmbeddedPostgres.APPLICATION_ROLE);
         execute("INSERT INTO platform.tenant (code, name, country, default_locale, status, schema_name, "
                 + "migration_status) VALUES ('" + code + "', 'Broken', 'LV', 'lv', 'ACTIVE', 't_" + code
                 + "', 'CURRENT')");

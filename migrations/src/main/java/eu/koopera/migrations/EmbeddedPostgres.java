@@ -19,6 +19,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -40,6 +44,11 @@ import java.util.concurrent.TimeUnit;
 public final class EmbeddedPostgres implements AutoCloseable {
 
     public static final String SUPERUSER = "koopera";
+    /**
+     * The role the application connects as: neither superuser nor {@code BYPASSRLS}, so that row-level security
+     * protects shared data from it. It owns the platform's schemas and creates the tenants' ones.
+     */
+    public static final String APPLICATION_ROLE = "koopera_app";
     public static final String DATABASE = "postgres";
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgres.class);
@@ -51,6 +60,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final Path clusterDir;
     private final String osUser;
     private final String password;
+    private final String applicationPassword;
     private final int port;
     private boolean running;
 
@@ -60,6 +70,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         this.clusterDir = dataDir.resolve("pgdata");
         this.osUser = osUser;
         this.password = readOrCreatePassword(dataDir.resolve("postgres.password"));
+        this.applicationPassword = readOrCreatePassword(dataDir.resolve("application.password"));
         this.port = freePort();
     }
 
@@ -82,11 +93,21 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
     }
 
+    /** The unprivileged application role ({@value #APPLICATION_ROLE}), which the platform connects as. */
     public String username() {
-        return SUPERUSER;
+        return APPLICATION_ROLE;
     }
 
     public String password() {
+        return applicationPassword;
+    }
+
+    /** The superuser, for set-up and for tests that must see past row-level security. */
+    public String superuser() {
+        return SUPERUSER;
+    }
+
+    public String superuserPassword() {
         return password;
     }
 
@@ -114,6 +135,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"
                         + " -c max_connections=200 -c fsync=on")), true);
         running = true;
+        ensureApplicationRole();
         LOG.info("Embedded PostgreSQL started on 127.0.0.1:{} in {} ms (data in {})",
                 port, (System.nanoTime() - started) / 1_000_000, clusterDir);
     }
@@ -145,6 +167,37 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 LOG.warn("Stopping a PostgreSQL server left running in {}", clusterDir);
                 stopServer();
             }
+        }
+    }
+
+    /**
+     * Creates or updates the application role and hands it what earlier versions created as the superuser, so
+     * that it owns every Koopera schema and table (and is still subject to their row-level security).
+     */
+    private void ensureApplicationRole() {
+        String koopera = "(n.nspname IN ('platform', 'shared') OR n.nspname LIKE 't\\_%')";
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(), SUPERUSER, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + APPLICATION_ROLE
+                    + "') THEN CREATE ROLE " + APPLICATION_ROLE + "; END IF; END $$");
+            statement.execute("ALTER ROLE " + APPLICATION_ROLE + " WITH LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB "
+                    + "NOCREATEROLE PASSWORD '" + applicationPassword.replace("'", "''") + "'");
+            statement.execute("ALTER ROLE " + APPLICATION_ROLE + " SET search_path = ''");
+            statement.execute("GRANT CONNECT, CREATE ON DATABASE " + DATABASE + " TO " + APPLICATION_ROLE);
+            statement.execute("DO $$ DECLARE r record; BEGIN "
+                    + "FOR r IN SELECT n.nspname FROM pg_namespace n WHERE " + koopera
+                    + " AND n.nspowner <> '" + APPLICATION_ROLE + "'::regrole LOOP "
+                    + "EXECUTE format('ALTER SCHEMA %I OWNER TO " + APPLICATION_ROLE + "', r.nspname); END LOOP; "
+                    + "FOR r IN SELECT c.oid::regclass AS rel, c.relkind FROM pg_class c "
+                    + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + koopera
+                    + " AND c.relkind IN ('r', 'p', 'v', 'm', 'S') AND c.relowner <> '" + APPLICATION_ROLE
+                    + "'::regrole AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_class'::regclass "
+                    + "AND d.objid = c.oid AND d.deptype IN ('a', 'i')) LOOP "
+                    + "EXECUTE format('ALTER %s %s OWNER TO " + APPLICATION_ROLE + "', CASE r.relkind "
+                    + "WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' "
+                    + "ELSE 'TABLE' END, r.rel); END LOOP; END $$");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot prepare the application role " + APPLICATION_ROLE, e);
         }
     }
 

@@ -45,11 +45,13 @@ public final class JooqCodegen {
         }
         try (EmbeddedPostgres server = EmbeddedPostgres.start(scratch)) {
             SchemaMigrator migrator = new SchemaMigrator();
-            try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password())) {
+            try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.superuser(), server.superuserPassword())) {
                 migrator.migrate(connection, SchemaMigrator.PLATFORM_CHANGELOG, SchemaMigrator.PLATFORM_SCHEMA);
+                migrator.migrate(connection, SchemaMigrator.SHARED_CHANGELOG, SchemaMigrator.SHARED_SCHEMA);
                 migrator.migrate(connection, SchemaMigrator.TENANT_CHANGELOG, TEMPLATE_TENANT_SCHEMA);
             }
             generate(server, SchemaMigrator.PLATFORM_SCHEMA, false, "eu.koopera.jooq.platform", output);
+            generate(server, SchemaMigrator.SHARED_SCHEMA, false, "eu.koopera.jooq.shared", output);
             generate(server, TEMPLATE_TENANT_SCHEMA, true, "eu.koopera.jooq.tenant", output);
         }
         Files.writeString(stamp, digest);
@@ -59,7 +61,7 @@ public final class JooqCodegen {
                                  Path output) throws Exception {
         Configuration configuration = new Configuration()
                 .withJdbc(new Jdbc().withDriver("org.postgresql.Driver").withUrl(server.jdbcUrl())
-                        .withUser(server.username()).withPassword(server.password()))
+                        .withUser(server.superuser()).withPassword(server.superuserPassword()))
                 .withGenerator(new Generator()
                         .withDatabase(new Database()
                                 .withName("org.jooq.meta.postgres.PostgresDatabase")
@@ -77,7 +79,8 @@ public final class JooqCodegen {
     private static String changelogDigest() throws NoSuchAlgorithmException {
         SchemaMigrator migrator = new SchemaMigrator();
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        for (String changelog : List.of(SchemaMigrator.PLATFORM_CHANGELOG, SchemaMigrator.TENANT_CHANGELOG)) {
+        for (String changelog : List.of(SchemaMigrator.PLATFORM_CHANGELOG, SchemaMigrator.SHARED_CHANGELOG,
+                SchemaMigrator.TENANT_CHANGELOG)) {
             sha.update(migrator.fingerprint(changelog).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(sha.digest());

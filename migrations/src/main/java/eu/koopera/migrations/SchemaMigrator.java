@@ -46,8 +46,12 @@ public final class SchemaMigrator {
     public static final String PLATFORM_CHANGELOG = "db/platform/changelog.xml";
     /** Changelog applied to every tenant schema. */
     public static final String TENANT_CHANGELOG = "db/tenant/changelog.xml";
-    /** The shared schema's name. */
+    /** The infrastructure schema's name. */
     public static final String PLATFORM_SCHEMA = "platform";
+    /** Changelog of the {@code shared} schema: data of several associations, under row-level security. */
+    public static final String SHARED_CHANGELOG = "db/shared/changelog.xml";
+    /** The schema of data that belongs to several associations. */
+    public static final String SHARED_SCHEMA = "shared";
 
     private static final Pattern SCHEMA_NAME = Pattern.compile("^[a-z][a-z0-9_]{0,62}$");
     private static final int ADVISORY_LOCK_CLASS = 0x4B4F4F50; // "KOOP"
@@ -63,7 +67,7 @@ public final class SchemaMigrator {
     /**
      * Creates the schema if needed and brings it up to the changelog's last change set.
      *
-     * @param connection an open connection; its search_path is left pointing at {@code schema}
+     * @param connection an open connection; its search_path is restored afterwards
      * @param changelog  classpath location of the changelog
      * @param schema     a plain lower-case schema name
      * @return the schema's version after the run
@@ -73,7 +77,11 @@ public final class SchemaMigrator {
         try {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(true);
-            try (Statement statement = connection.createStatement()) {
+            String searchPath;
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT current_setting('search_path')")) {
+                rows.next();
+                searchPath = rows.getString(1);
                 statement.execute("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
             }
             lock(connection, schema);
@@ -87,6 +95,12 @@ public final class SchemaMigrator {
                 // parallel a run was seen leaving its lock row set. Under the advisory lock a set row is ours.
                 clearStaleLiquibaseLock(connection, schema);
                 unlock(connection, schema);
+                // pooled connections must not keep a schema in their session: the tenancy binding is per transaction
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "SELECT set_config('search_path', ?, false)")) {
+                    statement.setString(1, searchPath);
+                    statement.execute();
+                }
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {

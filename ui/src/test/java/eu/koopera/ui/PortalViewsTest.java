@@ -1,5 +1,12 @@
 package eu.koopera.ui;
 
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.server.ErrorEvent;
+import eu.koopera.support.Database;
+import eu.koopera.tenancy.TenantAdmission;
+import eu.koopera.members.ui.MemberHomeView;
+import eu.koopera.ui.session.SignedOutException;
+import eu.koopera.ui.session.UiErrorHandler;
 import com.vaadin.browserless.BrowserlessUIContext;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonTester;
@@ -36,6 +43,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 @MicronautTest(transactional = false)
 class PortalViewsTest extends BrowserlessUiTest {
@@ -111,6 +119,45 @@ class PortalViewsTest extends BrowserlessUiTest {
         window.navigate("profile", LoginView.class);
 
         assertThat(window.getUser().getSession().getAttribute(SignedIn.class)).isNull();
+    }
+
+    @Test
+    void anOpenPageSavesNothingOnceTheAssociationIsSuspendedAndTheUserIsToldWhy() {
+        String code = api.createTenantWithAdmin("uiopen", ADMIN_PASSWORD);
+        BrowserlessUIContext window = newVisitor();
+        signIn(window, "Association " + code, "admin", ADMIN_PASSWORD);
+        click(window, "create-member");
+        window.test(window.find(TextField.class).id("member-name")).setValue("Talsu novads");
+        window.test(window.find(TextField.class).id("member-code")).setValue("LV-097");
+
+        assertThat(api.patch("/api/platform/tenants/" + code, Map.of("status", "SUSPENDED"),
+                TestClient.bearer(api.operatorToken())).status()).isEqualTo(200);
+        SignedOutException signedOut = catchThrowableOfType(SignedOutException.class,
+                () -> click(window, "save-member"));
+
+        assertThat(signedOut.reasonKey()).isEqualTo("session.ended.suspended");
+        assertThat(window.getUser().getSession().getAttribute(SignedIn.class)).isNull();
+        context.getBean(UiErrorHandler.class).error(new ErrorEvent(signedOut));
+        assertThat(window.getCurrentView()).isInstanceOf(LoginView.class);
+        assertThat(window.find(Notification.class).id("signed-out").getElement().getProperty("text"))
+                .isEqualTo(window.getUI().getTranslation("session.ended.suspended"));
+        assertThat(Database.count("SELECT count(*) FROM t_" + code + ".member")).isZero();
+    }
+
+    @Test
+    void changedRolesApplyAtTheNextStepWithoutSigningInAgain() {
+        String code = api.createTenantWithAdmin("uiroles", ADMIN_PASSWORD);
+        BrowserlessUIContext window = newVisitor();
+        signIn(window, "Association " + code, "admin", ADMIN_PASSWORD);
+        assertThat(window.getCurrentView()).isInstanceOf(MembersView.class);
+
+        Database.update("UPDATE t_" + code + ".app_user SET roles = 'MEMBER' WHERE username = 'admin'");
+        context.getBean(TenantAdmission.class).forgetAccount(code, "admin");
+        window.navigate(MemberHomeView.class);
+        window.navigate("members", AccessDeniedView.class);
+
+        assertThat(window.getUser().getSession().getAttribute(SignedIn.class).caller().roles())
+                .containsExactly("MEMBER");
     }
 
     @Test

@@ -17,7 +17,7 @@ class ViewAccessTest {
 
     @Test
     void everyRouteAndErrorViewDeclaresWhoMayOpenIt() {
-        try (ScanResult scan = new ClassGraph().acceptPackages("eu.koopera.ui").enableAnnotationInfo()
+        try (ScanResult scan = new ClassGraph().acceptPackages("eu.koopera").enableAnnotationInfo()
                 .enableClassInfo().scan()) {
             List<Class<?>> views = scan.getClassesWithAnnotation(Route.class).loadClasses();
             List<Class<?>> errorViews = scan.getClassesImplementing(HasErrorParameter.class).loadClasses();

@@ -22,6 +22,24 @@ public final class SqlStates {
         return false;
     }
 
+    /**
+     * Whether {@code error} was caused by losing the database connection: a connection failure (class 08), the
+     * server terminating the session (57P01 to 57P03, as {@code pg_terminate_backend} or a restart does), or the
+     * pool having no connection to give. The request may succeed when tried again.
+     */
+    public static boolean connectionLost(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code error} was caused by a unique constraint. */
     public static boolean uniqueViolation(Throwable error) {
         return causedBy(error, Set.of(UNIQUE_VIOLATION));

@@ -1,5 +1,7 @@
 package eu.koopera.platform.web;
 
+import eu.koopera.platform.database.SqlStates;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Produces;
@@ -11,7 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs any exception no other handler claims and answers 500 with a problem that says nothing about the cause.
+ * Logs any exception no other handler claims and answers 500 with a problem that says nothing about the cause;
+ * a lost database connection answers 503, since the request may succeed when repeated.
  */
 @Singleton
 @Produces
@@ -27,6 +30,14 @@ public class UnexpectedExceptionHandler implements ExceptionHandler<RuntimeExcep
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, RuntimeException exception) {
+        if (SqlStates.connectionLost(exception)) {
+            // the transaction died with its connection, so nothing of it was written; the client may try again
+            LOG.warn("Database connection lost on {} {}: {}", request.getMethod(), request.getPath(),
+                    exception.getMessage());
+            return problems.processResponse(ErrorContext.builder(request).cause(exception)
+                            .errorMessage("The database connection was lost; nothing was saved. Try again.").build(),
+                    HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1"));
+        }
         LOG.error("Unhandled error on {} {}", request.getMethod(), request.getPath(), exception);
         return problems.processResponse(ErrorContext.builder(request).cause(exception).build(),
                 HttpResponse.serverError());

@@ -13,13 +13,14 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import eu.koopera.accounts.LoginService;
 import eu.koopera.platform.web.ApiException;
-import eu.koopera.tenancy.MigrationStatus;
+import eu.koopera.tenancy.Admission;
 import eu.koopera.tenancy.Tenant;
+import eu.koopera.tenancy.TenantAdmission;
 import eu.koopera.tenancy.TenantHosts;
+import eu.koopera.tenancy.TenantUnavailableException;
 import eu.koopera.tenancy.TenantRegistry;
 import eu.koopera.ui.i18n.KooperaI18n;
 import eu.koopera.ui.layout.HomeView;
-import eu.koopera.ui.session.Backend;
 import eu.koopera.ui.session.PublicView;
 import eu.koopera.ui.session.SignedIn;
 import eu.koopera.ui.session.UiSessions;
@@ -43,18 +44,18 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final LoginService logins;
     private final TenantRegistry tenants;
     private final UiSessions sessions;
-    private final Backend backend;
+    private final TenantAdmission admission;
     private final ComboBox<TenantChoice> association = new ComboBox<>();
     private final LoginForm form = new LoginForm();
     private Optional<Tenant> fixedTenant = Optional.empty();
     private String shownError;
 
     public LoginView(LoginService logins, TenantRegistry tenants, TenantHosts hosts, UiSessions sessions,
-                     Backend backend) {
+                     TenantAdmission admission) {
         this.logins = logins;
         this.tenants = tenants;
         this.sessions = sessions;
-        this.backend = backend;
+        this.admission = admission;
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
@@ -102,21 +103,20 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         Optional<Tenant> tenant = fixedTenant.isPresent() ? fixedTenant
                 : Optional.ofNullable(association.getValue().tenant());
         if (tenant.isPresent()) {
-            Tenant current = tenants.find(tenant.get().code()).orElse(null);
-            if (current == null || !current.isActive()) {
+            try {
+                tenant = Optional.of(admission.admit(tenant.get().code()));
+            } catch (TenantUnavailableException e) {
+                fail("login.error.unavailable");
+                return;
+            } catch (ApiException e) {
                 fail("login.error.suspended");
                 return;
             }
-            if (current.migrationStatus() != MigrationStatus.CURRENT) {
-                fail("login.error.unavailable");
-                return;
-            }
-            tenant = Optional.of(current);
         }
         try {
-            LoginService.LoginResult result = tenant.isPresent()
-                    ? backend.callForTenant(tenant.get().binding(), () -> logins.authenticate(username, password))
-                    : logins.authenticate(username, password);
+            Admission admitted = tenant.map(Admission::of).orElseGet(() -> new Admission(null, null));
+            LoginService.LoginResult result = admission.callAs(admitted,
+                    () -> logins.authenticate(username, password));
             Locale locale = result.locale() != null ? KooperaI18n.forLanguage(result.locale())
                     : tenant.map(t -> KooperaI18n.forLanguage(t.defaultLocale()))
                     .orElseGet(() -> KooperaI18n.supported(getLocale()));

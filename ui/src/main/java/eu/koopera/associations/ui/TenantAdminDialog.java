@@ -14,7 +14,6 @@ import eu.koopera.associations.CreateTenantUserCommand;
 import eu.koopera.associations.TenantAdminService;
 import eu.koopera.associations.TenantResponse;
 import eu.koopera.ui.forms.CommandValidation;
-import eu.koopera.ui.session.Backend;
 
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +21,7 @@ import java.util.Set;
 /** Creates an association administrator inside a tenant, typically its first one. */
 class TenantAdminDialog extends Dialog {
 
-    TenantAdminDialog(TenantResponse tenant, TenantAdminService tenants, Backend backend,
+    TenantAdminDialog(TenantResponse tenant, TenantAdminService tenants,
                       CommandValidation validation) {
         setHeaderTitle(getTranslation("tenants.createAdmin") + ": " + tenant.name());
         TextField username = new TextField(getTranslation("login.username"));
@@ -48,7 +47,7 @@ class TenantAdminDialog extends Dialog {
                 return;
             }
             try {
-                backend.call(() -> tenants.createUser(tenant.code(), command));
+                tenants.createUser(tenant.code(), command);
                 Notification.show(getTranslation("common.saved"));
                 close();
             } catch (ApiException e) {

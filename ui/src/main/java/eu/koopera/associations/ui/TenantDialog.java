@@ -11,7 +11,6 @@ import eu.koopera.platform.web.ApiException;
 import eu.koopera.associations.CreateTenantCommand;
 import eu.koopera.associations.TenantAdminService;
 import eu.koopera.ui.forms.CommandValidation;
-import eu.koopera.ui.session.Backend;
 
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ class TenantDialog extends Dialog {
     private final Select<String> country = new Select<>();
     private final Select<String> defaultLocale = new Select<>();
 
-    TenantDialog(TenantAdminService tenants, Backend backend, CommandValidation validation, Runnable onCreated) {
+    TenantDialog(TenantAdminService tenants, CommandValidation validation, Runnable onCreated) {
         setHeaderTitle(getTranslation("tenants.create"));
         code.setLabel(getTranslation("tenants.code"));
         code.setHelperText(getTranslation("tenants.code.help"));
@@ -53,7 +52,7 @@ class TenantDialog extends Dialog {
                 return;
             }
             try {
-                backend.call(() -> tenants.create(command));
+                tenants.create(command);
                 Notification.show(getTranslation("common.saved"));
                 onCreated.run();
                 close();

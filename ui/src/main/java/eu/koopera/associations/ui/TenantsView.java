@@ -11,6 +11,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.web.ApiException;
@@ -21,28 +22,26 @@ import eu.koopera.associations.UpdateTenantCommand;
 import eu.koopera.ui.forms.CommandValidation;
 import eu.koopera.ui.layout.MainLayout;
 import eu.koopera.ui.session.AllowedRoles;
-import eu.koopera.ui.session.Backend;
 import io.micronaut.context.annotation.Prototype;
 
 /** Operators' list of associations: register one, suspend or reactivate it, give it its first administrator. */
+@Menu(title = "nav.tenants", order = 20, icon = "vaadin:building")
 @Route(value = "operator/tenants", layout = MainLayout.class)
 @AllowedRoles(Roles.PLATFORM_OPERATOR)
 @Prototype
 public class TenantsView extends VerticalLayout implements HasDynamicTitle {
 
     private final TenantAdminService tenants;
-    private final Backend backend;
     private final CommandValidation validation;
     private final Grid<TenantResponse> grid = new Grid<>(TenantResponse.class, false);
 
-    public TenantsView(TenantAdminService tenants, Backend backend, CommandValidation validation) {
+    public TenantsView(TenantAdminService tenants, CommandValidation validation) {
         this.tenants = tenants;
-        this.backend = backend;
         this.validation = validation;
         setSizeFull();
 
         Button create = new Button(getTranslation("tenants.create"), VaadinIcon.PLUS.create(),
-                click -> new TenantDialog(tenants, backend, validation, this::refresh).open());
+                click -> new TenantDialog(tenants, validation, this::refresh).open());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("create-tenant");
         HorizontalLayout toolbar = new HorizontalLayout(new H2(getTranslation("tenants.title")), create);
@@ -76,7 +75,7 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
                 click -> confirmStatus(tenant, active ? TenantStatus.SUSPENDED : TenantStatus.ACTIVE));
         toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, active ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_SUCCESS);
         Button admin = new Button(getTranslation("tenants.createAdmin"), VaadinIcon.USER.create(),
-                click -> new TenantAdminDialog(tenant, tenants, backend, validation).open());
+                click -> new TenantAdminDialog(tenant, tenants, validation).open());
         admin.addThemeVariants(ButtonVariant.LUMO_SMALL);
         admin.setId("create-admin-" + tenant.code());
         return new HorizontalLayout(admin, toggle);
@@ -93,7 +92,7 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
         confirm.setConfirmText(getTranslation("common.confirm"));
         confirm.addConfirmListener(event -> {
             try {
-                backend.call(() -> tenants.update(tenant.code(), new UpdateTenantCommand(null, status)));
+                tenants.update(tenant.code(), new UpdateTenantCommand(null, status));
                 Notification.show(getTranslation("common.saved"));
                 refresh();
             } catch (ApiException e) {
@@ -104,7 +103,7 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void refresh() {
-        grid.setItems(backend.call(tenants::list));
+        grid.setItems(tenants.list());
     }
 
     @Override

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import eu.koopera.audit.AuditEntry;
 import eu.koopera.audit.AuditFilter;
 import eu.koopera.audit.AuditService;
-import eu.koopera.ui.session.Backend;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -21,17 +20,15 @@ public class AuditLogGrid extends Composite<Grid<AuditEntry>> {
     static final ZoneId ZONE = ZoneId.of("Europe/Riga");
 
     private final AuditService audit;
-    private final Backend backend;
     private AuditFilter filter;
 
     /** The trail of one entity, such as {@code member} 42. */
-    public AuditLogGrid(AuditService audit, Backend backend, String entityType, String entityId) {
-        this(audit, backend, new AuditFilter(entityType, entityId, null, null, null, null));
+    public AuditLogGrid(AuditService audit, String entityType, String entityId) {
+        this(audit, new AuditFilter(entityType, entityId, null, null, null, null));
     }
 
-    AuditLogGrid(AuditService audit, Backend backend, AuditFilter filter) {
+    AuditLogGrid(AuditService audit, AuditFilter filter) {
         this.audit = audit;
-        this.backend = backend;
         this.filter = filter;
     }
 
@@ -51,9 +48,9 @@ public class AuditLogGrid extends Composite<Grid<AuditEntry>> {
         grid.addColumn(AuditEntry::summary).setHeader(getTranslation("audit.summary")).setFlexGrow(2);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setPageSize(50);
-        grid.setItems(query -> backend.call(() -> audit.find(filter, query.getPage(), query.getPageSize()))
+        grid.setItems(query -> audit.find(filter, query.getPage(), query.getPageSize())
                         .items().stream(),
-                query -> (int) backend.call(() -> audit.find(filter, 0, 1)).total());
+                query -> (int) audit.find(filter, 0, 1).total());
         // selection rather than item clicks, so that keyboard users open the details with Space as well
         grid.asSingleSelect().addValueChangeListener(selected -> {
             if (selected.getValue() != null) {

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import eu.koopera.audit.AuditAction;
 import eu.koopera.audit.AuditFilter;
@@ -18,7 +19,6 @@ import eu.koopera.ui.forms.Fields;
 import eu.koopera.ui.forms.FilterFields;
 import eu.koopera.ui.layout.MainLayout;
 import eu.koopera.ui.session.AllowedRoles;
-import eu.koopera.ui.session.Backend;
 import io.micronaut.context.annotation.Prototype;
 
 import java.time.Instant;
@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** The association's audit log for its administrators: who changed what and when, filtered as they need. */
+@Menu(title = "nav.audit", order = 80, icon = "vaadin:clipboard-text")
 @Route(value = "audit", layout = MainLayout.class)
 @AllowedRoles(Roles.ASSOCIATION_ADMIN)
 @Prototype
@@ -39,9 +40,9 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     private final DatePicker to = new DatePicker();
     private final AuditLogGrid log;
 
-    public AuditView(AuditService audit, Backend backend) {
+    public AuditView(AuditService audit) {
         setSizeFull();
-        log = new AuditLogGrid(audit, backend, new AuditFilter(null, null, null, null, null, null));
+        log = new AuditLogGrid(audit, new AuditFilter(null, null, null, null, null, null));
         log.grid().setSizeFull();
 
         FilterFields.oneOrAll(entityType, "audit.filter.entityType", "audit-entity-type", AuditEntityTypes.KNOWN,

@@ -28,7 +28,6 @@ import eu.koopera.ui.forms.CommandValidation;
 import eu.koopera.ui.forms.Fields;
 import eu.koopera.ui.layout.MainLayout;
 import eu.koopera.ui.session.AllowedRoles;
-import eu.koopera.ui.session.Backend;
 import eu.koopera.ui.session.UiSessions;
 import io.micronaut.context.annotation.Prototype;
 
@@ -53,17 +52,15 @@ public class MemberDetailView extends VerticalLayout implements BeforeEnterObser
     private final MemberService members;
     private final PeopleService people;
     private final AuditService audit;
-    private final Backend backend;
     private final CommandValidation validation;
     private final boolean isAdmin;
     private MemberResponse member;
 
-    public MemberDetailView(MemberService members, PeopleService people, AuditService audit, Backend backend,
+    public MemberDetailView(MemberService members, PeopleService people, AuditService audit,
                             CommandValidation validation, UiSessions sessions) {
         this.members = members;
         this.people = people;
         this.audit = audit;
-        this.backend = backend;
         this.validation = validation;
         this.isAdmin = sessions.current().map(s -> s.hasRole(Roles.ASSOCIATION_ADMIN)).orElse(false);
         setSizeFull();
@@ -73,7 +70,7 @@ public class MemberDetailView extends VerticalLayout implements BeforeEnterObser
     public void beforeEnter(BeforeEnterEvent event) {
         long id = event.getRouteParameters().getLong("id").orElseThrow(NotFoundException::new);
         try {
-            member = backend.call(() -> members.get(id));
+            member = members.get(id);
         } catch (ApiException.NotFound e) {
             event.rerouteToError(NotFoundException.class);
             return;
@@ -91,7 +88,7 @@ public class MemberDetailView extends VerticalLayout implements BeforeEnterObser
         tabs.add(getTranslation("member.tab.history"), history());
         if (isAdmin) {
             tabs.add(getTranslation("member.tab.audit"),
-                    new AuditLogGrid(audit, backend, "member", String.valueOf(member.id())));
+                    new AuditLogGrid(audit, "member", String.valueOf(member.id())));
         }
         add(new RouterLink(getTranslation("import.back"), MembersView.class), new H2(member.name()), tabs);
     }
@@ -118,8 +115,8 @@ public class MemberDetailView extends VerticalLayout implements BeforeEnterObser
                 Fields.readOnly(this, "members.notes", member.notes()));
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32rem", 2));
         Button edit = new Button(getTranslation("common.edit"), VaadinIcon.EDIT.create(), click ->
-                new MemberDialog(backend.call(() -> members.get(member.id())), members, backend, validation, () -> {
-                    member = backend.call(() -> members.get(member.id()));
+                new MemberDialog(members.get(member.id()), members, validation, () -> {
+                    member = members.get(member.id());
                     render();
                 }).open());
         edit.setId("edit-member");
@@ -138,13 +135,13 @@ public class MemberDetailView extends VerticalLayout implements BeforeEnterObser
         grid.addColumn(PersonResponse::username).setHeader(getTranslation("member.people.account"));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
-        grid.setItems(backend.call(() -> people.ofMember(member.id(), 0, PEOPLE_SHOWN)).items());
+        grid.setItems(people.ofMember(member.id(), 0, PEOPLE_SHOWN).items());
         return grid;
     }
 
     private Component history() {
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
-        List<MembershipHistoryEntry> entries = backend.call(() -> members.membershipHistory(member.id()));
+        List<MembershipHistoryEntry> entries = members.membershipHistory(member.id());
         // Newest first: each status lasted until the next newer change took effect.
         List<HistoryRow> rows = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {

@@ -17,7 +17,6 @@ import eu.koopera.members.MemberService;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.ui.forms.CommandValidation;
 import eu.koopera.ui.forms.Fields;
-import eu.koopera.ui.session.Backend;
 
 import java.util.Map;
 
@@ -38,7 +37,7 @@ class MemberDialog extends Dialog {
     private final TextField website = Fields.text(this, "members.website", "member-website");
     private final TextArea notes = new TextArea();
 
-    MemberDialog(MemberResponse member, MemberService members, Backend backend, CommandValidation validation,
+    MemberDialog(MemberResponse member, MemberService members, CommandValidation validation,
                  Runnable onSaved) {
         setHeaderTitle(getTranslation(member == null ? "members.create" : "members.edit"));
         setWidth("min(52rem, 100vw)");
@@ -91,8 +90,8 @@ class MemberDialog extends Dialog {
                 return;
             }
             try {
-                MemberResponse saved = backend.call(() -> member == null ? members.create(command)
-                        : members.update(member.id(), command));
+                MemberResponse saved = member == null ? members.create(command)
+                        : members.update(member.id(), command);
                 Notification.show(getTranslation("members.saved", saved.name()));
                 onSaved.run();
                 close();

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import eu.koopera.members.MemberResponse;
 import eu.koopera.people.MeResponse;
@@ -17,7 +18,6 @@ import eu.koopera.people.PeopleService;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.ui.layout.MainLayout;
 import eu.koopera.ui.session.AllowedRoles;
-import eu.koopera.ui.session.Backend;
 import eu.koopera.ui.session.SignedIn;
 import eu.koopera.ui.session.UiSessions;
 import io.micronaut.context.annotation.Prototype;
@@ -28,16 +28,17 @@ import java.text.NumberFormat;
  * The member portal's start page: the user's association, their own member organisation (through the person their
  * account is linked to), and what the portal will offer.
  */
+@Menu(title = "nav.home", order = 10, icon = "vaadin:home")
 @Route(value = "portal", layout = MainLayout.class)
 @AllowedRoles({Roles.ASSOCIATION_ADMIN, Roles.NETWORK_COORDINATOR, Roles.MEMBER})
 @Prototype
 public class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
 
-    public MemberHomeView(UiSessions sessions, PeopleService people, Backend backend) {
+    public MemberHomeView(UiSessions sessions, PeopleService people) {
         SignedIn signedIn = sessions.require();
         add(new H2(getTranslation("portal.welcome", signedIn.caller().username())));
         add(new Paragraph(getTranslation("portal.association", signedIn.tenantName())));
-        MeResponse me = backend.call(people::me);
+        MeResponse me = people.me();
         if (me.member() == null) {
             add(new Paragraph(getTranslation("portal.organisation.none")));
         } else {

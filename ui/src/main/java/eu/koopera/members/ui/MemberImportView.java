@@ -9,7 +9,6 @@ import eu.koopera.members.MemberImportService;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.ui.layout.MainLayout;
 import eu.koopera.ui.session.AllowedRoles;
-import eu.koopera.ui.session.Backend;
 import io.micronaut.context.annotation.Prototype;
 
 /** The member import wizard on a page of its own, for a link or a bookmark. */
@@ -18,8 +17,8 @@ import io.micronaut.context.annotation.Prototype;
 @Prototype
 public class MemberImportView extends VerticalLayout implements HasDynamicTitle {
 
-    public MemberImportView(MemberImportService imports, Backend backend) {
-        add(new H2(getTranslation("import.title")), new MemberImportWizard(imports, backend, () -> { }),
+    public MemberImportView(MemberImportService imports) {
+        add(new H2(getTranslation("import.title")), new MemberImportWizard(imports, () -> { }),
                 new RouterLink(getTranslation("import.back"), MembersView.class));
     }
 

@@ -17,7 +17,6 @@ import eu.koopera.platform.tabular.TableFormat;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.platform.web.Problem;
 import eu.koopera.ui.forms.CommandValidation;
-import eu.koopera.ui.session.Backend;
 
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +31,6 @@ class MemberImportWizard extends VerticalLayout {
     private static final int MAX_BYTES = 5 * 1024 * 1024;
 
     private final MemberImportService imports;
-    private final Backend backend;
     private final Runnable onImported;
     private final Paragraph fileName = new Paragraph();
     private final Paragraph outcome = new Paragraph();
@@ -42,9 +40,8 @@ class MemberImportWizard extends VerticalLayout {
     private byte[] content;
     private TableFormat format;
 
-    MemberImportWizard(MemberImportService imports, Backend backend, Runnable onImported) {
+    MemberImportWizard(MemberImportService imports, Runnable onImported) {
         this.imports = imports;
-        this.backend = backend;
         this.onImported = onImported;
         setPadding(false);
 
@@ -100,7 +97,7 @@ class MemberImportWizard extends VerticalLayout {
 
     private void dryRun() {
         try {
-            ImportResult result = backend.call(() -> imports.importFile(content, format, true));
+            ImportResult result = imports.importFile(content, format, true);
             outcome.setText(getTranslation("import.preview", result.created(), result.updated()));
             errors.setVisible(false);
             runImport.setEnabled(true);
@@ -113,7 +110,7 @@ class MemberImportWizard extends VerticalLayout {
 
     private void importForReal() {
         try {
-            ImportResult result = backend.call(() -> imports.importFile(content, format, false));
+            ImportResult result = imports.importFile(content, format, false);
             outcome.setText(getTranslation("import.done", result.created(), result.updated()));
             Notification.show(getTranslation("import.done", result.created(), result.updated()));
             runImport.setEnabled(false);

@@ -20,6 +20,7 @@ import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -36,7 +37,6 @@ import eu.koopera.ui.forms.CommandValidation;
 import eu.koopera.ui.forms.FilterFields;
 import eu.koopera.ui.layout.MainLayout;
 import eu.koopera.ui.session.AllowedRoles;
-import eu.koopera.ui.session.Backend;
 import eu.koopera.ui.session.UiSessions;
 import io.micronaut.context.annotation.Prototype;
 
@@ -51,6 +51,7 @@ import java.util.List;
  * The association's member register: search, filter and sort in the database a page at a time; administrators
  * create, edit and delete members, coordinators read.
  */
+@Menu(title = "nav.members", order = 30, icon = "vaadin:users")
 @Route(value = "members", layout = MainLayout.class)
 @AllowedRoles({Roles.ASSOCIATION_ADMIN, Roles.NETWORK_COORDINATOR})
 @Prototype
@@ -58,7 +59,6 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
 
     private final MemberService members;
     private final MemberImportService imports;
-    private final Backend backend;
     private final CommandValidation validation;
     private final boolean mayEdit;
     private final Grid<MemberResponse> grid = new Grid<>(MemberResponse.class, false);
@@ -66,11 +66,10 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
     private final Select<MemberKind> kind = new Select<>();
     private final Select<MembershipStatus> status = new Select<>();
 
-    public MembersView(MemberService members, MemberImportService imports, Backend backend,
+    public MembersView(MemberService members, MemberImportService imports,
                        CommandValidation validation, UiSessions sessions) {
         this.members = members;
         this.imports = imports;
-        this.backend = backend;
         this.validation = validation;
         this.mayEdit = sessions.current().map(s -> s.hasRole(Roles.ASSOCIATION_ADMIN)).orElse(false);
         setSizeFull();
@@ -135,16 +134,16 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
         grid.setPageSize(50);
-        grid.setItems(query -> backend.call(() -> members.search(criteria(query.getSortOrders()),
-                        query.getPage(), query.getPageSize())).items().stream(),
-                query -> (int) backend.call(() -> members.search(criteria(query.getSortOrders()), 0, 1)).total());
+        grid.setItems(query -> members.search(criteria(query.getSortOrders()),
+                        query.getPage(), query.getPageSize()).items().stream(),
+                query -> (int) members.search(criteria(query.getSortOrders()), 0, 1).total());
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("NAME"), SortDirection.ASCENDING)));
     }
 
     /** A link that downloads the whole register, built by the service when clicked. */
     private Anchor export(TableFormat format) {
         Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] file = backend.call(() -> imports.export(format));
+            byte[] file = imports.export(format);
             return new DownloadResponse(new ByteArrayInputStream(file), "members." + format.extension(),
                     format.mediaType(), file.length);
         }), getTranslation("members.export." + format.extension()));
@@ -156,7 +155,7 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
         Dialog dialog = new Dialog(getTranslation("import.title"));
         dialog.setId("import-dialog");
         dialog.setWidth("min(56rem, 100vw)");
-        dialog.add(new MemberImportWizard(imports, backend, () -> grid.getDataProvider().refreshAll()));
+        dialog.add(new MemberImportWizard(imports, () -> grid.getDataProvider().refreshAll()));
         dialog.getFooter().add(new Button(getTranslation("common.close"), click -> dialog.close()));
         dialog.open();
     }
@@ -186,8 +185,8 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void edit(MemberResponse member) {
-        MemberResponse current = member == null ? null : backend.call(() -> members.get(member.id()));
-        new MemberDialog(current, members, backend, validation, () -> grid.getDataProvider().refreshAll()).open();
+        MemberResponse current = member == null ? null : members.get(member.id());
+        new MemberDialog(current, members, validation, () -> grid.getDataProvider().refreshAll()).open();
     }
 
     private void confirmDelete(MemberResponse member) {
@@ -201,7 +200,7 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
         confirm.setConfirmButtonTheme("error primary");
         confirm.addConfirmListener(event -> {
             try {
-                backend.run(() -> members.delete(member.id()));
+                members.delete(member.id());
                 Notification.show(getTranslation("members.deleted", member.name()));
             } catch (ApiException e) {
                 CommandValidation.notifyError(this, e);

@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
 /**
  * Where the mailed invitation link leads ({@code /invitation/<tenant>/<token>}): the invitee, not signed in, sees
  * who invites them and chooses a username and password. The service binds the link's tenant itself, so it is
- * called directly rather than through {@link eu.koopera.ui.session.Backend}, which needs a signed-in account.
+ * called with the tenant named in the link itself, since nobody is signed in.
  */
 @Route("invitation/:tenant/:token")
 @PublicView

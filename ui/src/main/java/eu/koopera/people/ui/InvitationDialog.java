@@ -14,7 +14,6 @@ import eu.koopera.people.PersonResponse;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.ui.forms.CommandValidation;
-import eu.koopera.ui.session.Backend;
 
 import java.util.List;
 import java.util.Set;
@@ -24,7 +23,7 @@ class InvitationDialog extends Dialog {
 
     static final List<String> ROLES = List.of(Roles.MEMBER, Roles.NETWORK_COORDINATOR, Roles.ASSOCIATION_ADMIN);
 
-    InvitationDialog(PersonResponse person, InvitationService invitations, Backend backend, Runnable onInvited) {
+    InvitationDialog(PersonResponse person, InvitationService invitations, Runnable onInvited) {
         String name = person.firstName() + " " + person.lastName();
         setHeaderTitle(getTranslation("invitations.invite.title", name));
         setWidth("min(32rem, 100vw)");
@@ -43,8 +42,8 @@ class InvitationDialog extends Dialog {
                 return;
             }
             try {
-                InvitationResponse sent = backend.call(() -> invitations.invite(person.id(),
-                        new InvitationCommand(Set.copyOf(roles.getValue()))));
+                InvitationResponse sent = invitations.invite(person.id(),
+                        new InvitationCommand(Set.copyOf(roles.getValue())));
                 Notification.show(getTranslation("invitations.sent", sent.email()), 5000,
                         Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 onInvited.run();

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import eu.koopera.people.InvitationResponse;
 import eu.koopera.people.InvitationService;
@@ -19,7 +20,6 @@ import eu.koopera.ui.forms.CommandValidation;
 import eu.koopera.ui.forms.FilterFields;
 import eu.koopera.ui.layout.MainLayout;
 import eu.koopera.ui.session.AllowedRoles;
-import eu.koopera.ui.session.Backend;
 import io.micronaut.context.annotation.Prototype;
 
 import java.time.Instant;
@@ -31,19 +31,18 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** The association's invitations, newest first, filtered by status; pending ones can be resent or revoked. */
+@Menu(title = "nav.invitations", order = 50, icon = "vaadin:envelope")
 @Route(value = "invitations", layout = MainLayout.class)
 @AllowedRoles(Roles.ASSOCIATION_ADMIN)
 @Prototype
 public class InvitationsView extends VerticalLayout implements HasDynamicTitle {
 
     private final InvitationService invitations;
-    private final Backend backend;
     private final Grid<InvitationResponse> grid = new Grid<>(InvitationResponse.class, false);
     private final Select<InvitationStatus> status = new Select<>();
 
-    public InvitationsView(InvitationService invitations, Backend backend) {
+    public InvitationsView(InvitationService invitations) {
         this.invitations = invitations;
-        this.backend = backend;
         setSizeFull();
         FilterFields.oneOrAll(status, "invitations.status", "invitation-status", List.of(InvitationStatus.values()),
                 value -> getTranslation("invitations.status." + value), () -> grid.getDataProvider().refreshAll());
@@ -75,9 +74,9 @@ public class InvitationsView extends VerticalLayout implements HasDynamicTitle {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
         grid.setPageSize(50);
-        grid.setItems(query -> backend.call(() -> invitations.list(status.getValue(), query.getPage(),
-                        query.getPageSize())).items().stream(),
-                query -> (int) backend.call(() -> invitations.list(status.getValue(), 0, 1)).total());
+        grid.setItems(query -> invitations.list(status.getValue(), query.getPage(),
+                        query.getPageSize()).items().stream(),
+                query -> (int) invitations.list(status.getValue(), 0, 1).total());
     }
 
     /** Resend and revoke, rendered in the browser and shown only where the service would allow them. */
@@ -112,7 +111,7 @@ public class InvitationsView extends VerticalLayout implements HasDynamicTitle {
 
     private void act(Supplier<InvitationResponse> work, String doneKey) {
         try {
-            InvitationResponse done = backend.call(work);
+            InvitationResponse done = work.get();
             Notification.show(getTranslation(doneKey, done.personName(), done.email()));
         } catch (ApiException e) {
             CommandValidation.notifyError(this, e);

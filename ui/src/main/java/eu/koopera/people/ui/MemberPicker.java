@@ -4,17 +4,16 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import eu.koopera.members.MemberResponse;
 import eu.koopera.members.MemberSearch;
 import eu.koopera.members.MemberService;
-import eu.koopera.ui.session.Backend;
 
 /** A member organisation, looked up in the register as the user types, a page at a time. */
 class MemberPicker extends ComboBox<MemberResponse> {
 
-    MemberPicker(String labelKey, String id, MemberService members, Backend backend) {
+    MemberPicker(String labelKey, String id, MemberService members) {
         setLabel(getTranslation(labelKey));
         setId(id);
         setItemLabelGenerator(member -> member.name() + " (" + member.code() + ")");
-        setItems(query -> backend.call(() -> members.search(MemberSearch.text(query.getFilter()
+        setItems(query -> members.search(MemberSearch.text(query.getFilter()
                 .filter(text -> !text.isBlank()).map(String::strip).orElse(null)), query.getPage(),
-                query.getPageSize())).items().stream());
+                query.getPageSize()).items().stream());
     }
 }

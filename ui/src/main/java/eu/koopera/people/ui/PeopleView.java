@@ -14,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import eu.koopera.members.MemberService;
 import eu.koopera.people.InvitationService;
@@ -26,7 +27,6 @@ import eu.koopera.ui.forms.CommandValidation;
 import eu.koopera.ui.forms.FilterFields;
 import eu.koopera.ui.layout.MainLayout;
 import eu.koopera.ui.session.AllowedRoles;
-import eu.koopera.ui.session.Backend;
 import eu.koopera.ui.session.UiSessions;
 import io.micronaut.context.annotation.Prototype;
 
@@ -36,6 +36,7 @@ import java.util.stream.Collectors;
  * The people of the member organisations, searched and filtered in the database a page at a time, by name (the
  * service has no other order). Administrators create, edit, invite and delete; coordinators read.
  */
+@Menu(title = "nav.people", order = 40, icon = "vaadin:user-card")
 @Route(value = "people", layout = MainLayout.class)
 @AllowedRoles({Roles.ASSOCIATION_ADMIN, Roles.NETWORK_COORDINATOR})
 @Prototype
@@ -44,25 +45,23 @@ public class PeopleView extends VerticalLayout implements HasDynamicTitle {
     private final PeopleService people;
     private final MemberService members;
     private final InvitationService invitations;
-    private final Backend backend;
     private final CommandValidation validation;
     private final boolean mayEdit;
     private final Grid<PersonResponse> grid = new Grid<>(PersonResponse.class, false);
     private final TextField search = new TextField();
     private final MemberPicker member;
 
-    public PeopleView(PeopleService people, MemberService members, InvitationService invitations, Backend backend,
+    public PeopleView(PeopleService people, MemberService members, InvitationService invitations,
                       CommandValidation validation, UiSessions sessions) {
         this.people = people;
         this.members = members;
         this.invitations = invitations;
-        this.backend = backend;
         this.validation = validation;
         this.mayEdit = sessions.current().map(s -> s.hasRole(Roles.ASSOCIATION_ADMIN)).orElse(false);
         setSizeFull();
 
         FilterFields.search(search, "people.search", "person-search", () -> grid.getDataProvider().refreshAll());
-        member = new MemberPicker("people.member", "person-member-filter", members, backend);
+        member = new MemberPicker("people.member", "person-member-filter", members);
         member.setPlaceholder(getTranslation("common.all"));
         member.setClearButtonVisible(true);
         member.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
@@ -103,9 +102,9 @@ public class PeopleView extends VerticalLayout implements HasDynamicTitle {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
         grid.setPageSize(50);
-        grid.setItems(query -> backend.call(() -> people.search(criteria(), query.getPage(), query.getPageSize()))
+        grid.setItems(query -> people.search(criteria(), query.getPage(), query.getPageSize())
                         .items().stream(),
-                query -> (int) backend.call(() -> people.search(criteria(), 0, 1)).total());
+                query -> (int) people.search(criteria(), 0, 1).total());
     }
 
     private PersonSearch criteria() {
@@ -141,12 +140,12 @@ public class PeopleView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void edit(PersonResponse person) {
-        PersonResponse current = person == null ? null : backend.call(() -> people.get(person.id()));
-        new PersonDialog(current, people, members, backend, validation, grid.getDataProvider()::refreshAll).open();
+        PersonResponse current = person == null ? null : people.get(person.id());
+        new PersonDialog(current, people, members, validation, grid.getDataProvider()::refreshAll).open();
     }
 
     private void invite(PersonResponse person) {
-        new InvitationDialog(person, invitations, backend, grid.getDataProvider()::refreshAll).open();
+        new InvitationDialog(person, invitations, grid.getDataProvider()::refreshAll).open();
     }
 
     private void confirmDelete(PersonResponse person) {
@@ -160,7 +159,7 @@ public class PeopleView extends VerticalLayout implements HasDynamicTitle {
         confirm.setConfirmButtonTheme("error primary");
         confirm.addConfirmListener(event -> {
             try {
-                backend.run(() -> people.delete(person.id()));
+                people.delete(person.id());
                 Notification.show(getTranslation("people.deleted", name(person)));
             } catch (ApiException e) {
                 CommandValidation.notifyError(this, e);

@@ -17,7 +17,6 @@ import eu.koopera.people.PersonResponse;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.ui.forms.CommandValidation;
 import eu.koopera.ui.forms.Fields;
-import eu.koopera.ui.session.Backend;
 
 import java.util.Map;
 
@@ -36,9 +35,9 @@ class PersonDialog extends Dialog {
     private final LanguagesField languages = new LanguagesField("person-languages");
     private final TextArea notes = new TextArea(getTranslation("people.notes"));
 
-    PersonDialog(PersonResponse person, PeopleService people, MemberService members, Backend backend,
+    PersonDialog(PersonResponse person, PeopleService people, MemberService members,
                  CommandValidation validation, Runnable onSaved) {
-        member = new MemberPicker("people.member", "person-member", members, backend);
+        member = new MemberPicker("people.member", "person-member", members);
         setHeaderTitle(getTranslation(person == null ? "people.create" : "people.edit"));
         setWidth("min(48rem, 100vw)");
         member.setRequiredIndicatorVisible(true);
@@ -52,7 +51,7 @@ class PersonDialog extends Dialog {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32rem", 2));
         add(form);
         if (person != null) {
-            member.setValue(backend.call(() -> members.get(person.memberId())));
+            member.setValue(members.get(person.memberId()));
             firstName.setValue(person.firstName());
             lastName.setValue(person.lastName());
             position.setValue(Fields.nullToEmpty(person.position()));
@@ -64,7 +63,7 @@ class PersonDialog extends Dialog {
 
         Map<String, HasValidation> fields = Map.of("memberId", member, "firstName", firstName, "lastName", lastName,
                 "position", position, "email", email, "phone", phone, "languages", languages, "notes", notes);
-        Button save = new Button(getTranslation("common.save"), click -> save(person, people, backend, validation,
+        Button save = new Button(getTranslation("common.save"), click -> save(person, people, validation,
                 fields, onSaved));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("save-person");
@@ -72,7 +71,7 @@ class PersonDialog extends Dialog {
         getFooter().add(cancel, save);
     }
 
-    private void save(PersonResponse person, PeopleService people, Backend backend, CommandValidation validation,
+    private void save(PersonResponse person, PeopleService people, CommandValidation validation,
                       Map<String, HasValidation> fields, Runnable onSaved) {
         MemberResponse organisation = member.getValue();
         PersonCommand command = new PersonCommand(organisation == null ? null : organisation.id(),
@@ -83,8 +82,8 @@ class PersonDialog extends Dialog {
             return;
         }
         try {
-            PersonResponse saved = backend.call(() -> person == null ? people.create(command)
-                    : people.update(person.id(), command));
+            PersonResponse saved = person == null ? people.create(command)
+                    : people.update(person.id(), command);
             Notification.show(getTranslation("people.saved", saved.firstName() + " " + saved.lastName()));
             onSaved.run();
             close();

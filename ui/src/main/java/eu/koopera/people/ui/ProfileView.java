@@ -12,6 +12,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import eu.koopera.people.MeResponse;
 import eu.koopera.people.PeopleService;
@@ -25,7 +26,6 @@ import eu.koopera.ui.i18n.KooperaI18n;
 import eu.koopera.ui.i18n.LanguagePreference;
 import eu.koopera.ui.layout.MainLayout;
 import eu.koopera.ui.session.AllowedRoles;
-import eu.koopera.ui.session.Backend;
 import eu.koopera.ui.session.SignedIn;
 import eu.koopera.ui.session.UiSessions;
 import io.micronaut.context.annotation.Prototype;
@@ -38,20 +38,19 @@ import java.util.stream.Collectors;
  * The signed-in account: who it is, its roles and association, and its language; users whose account is linked to
  * a person also keep their own contact details here.
  */
+@Menu(title = "nav.profile", order = 100, icon = "vaadin:user")
 @Route(value = "profile", layout = MainLayout.class)
 @AllowedRoles({Roles.PLATFORM_OPERATOR, Roles.ASSOCIATION_ADMIN, Roles.NETWORK_COORDINATOR, Roles.MEMBER})
 @Prototype
 public class ProfileView extends VerticalLayout implements HasDynamicTitle {
 
     private final PeopleService people;
-    private final Backend backend;
     private final CommandValidation validation;
     private PersonResponse person;
 
-    public ProfileView(UiSessions sessions, LanguagePreference languages, PeopleService people, Backend backend,
+    public ProfileView(UiSessions sessions, LanguagePreference languages, PeopleService people,
                        CommandValidation validation) {
         this.people = people;
-        this.backend = backend;
         this.validation = validation;
         SignedIn signedIn = sessions.require();
         TextField username = Fields.readOnly(this, "login.username", signedIn.caller().username());
@@ -72,7 +71,7 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
         });
         add(new H2(getTranslation("nav.profile")), new FormLayout(username, roles, association, language));
         if (signedIn.tenant() != null) {
-            MeResponse me = backend.call(people::me);
+            MeResponse me = people.me();
             if (me.person() != null) {
                 person = me.person();
                 addContactDetails();
@@ -101,7 +100,7 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
                 return;
             }
             try {
-                person = backend.call(() -> people.updateOwnProfile(command));
+                person = people.updateOwnProfile(command);
                 Notification.show(getTranslation("common.saved"));
             } catch (ApiException.Conflict e) {
                 Notification.show(getTranslation("profile.conflict"), 8000, Notification.Position.TOP_CENTER)

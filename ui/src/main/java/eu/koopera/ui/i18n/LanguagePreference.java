@@ -3,7 +3,6 @@ package eu.koopera.ui.i18n;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinSession;
 import eu.koopera.accounts.AccountPreferences;
-import eu.koopera.ui.session.Backend;
 import jakarta.inject.Singleton;
 
 import java.util.Locale;
@@ -11,18 +10,15 @@ import java.util.Locale;
 /** Switches the UI language and keeps the choice on the account, so that the next login starts in it. */
 @Singleton
 public class LanguagePreference {
-
-    private final Backend backend;
     private final AccountPreferences preferences;
 
-    public LanguagePreference(Backend backend, AccountPreferences preferences) {
-        this.backend = backend;
+    public LanguagePreference(AccountPreferences preferences) {
         this.preferences = preferences;
     }
 
     public void change(Locale locale) {
         Locale supported = KooperaI18n.supported(locale);
-        backend.run(() -> preferences.changeLanguage(supported.getLanguage()));
+        preferences.changeLanguage(supported.getLanguage());
         VaadinSession.getCurrent().setLocale(supported);
         UI ui = UI.getCurrent();
         ui.setLocale(supported);

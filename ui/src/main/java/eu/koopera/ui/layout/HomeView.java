@@ -5,11 +5,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import eu.koopera.platform.security.Roles;
-import eu.koopera.members.ui.MembersView;
-import eu.koopera.members.ui.MemberHomeView;
 import eu.koopera.ui.session.AllowedRoles;
 import eu.koopera.ui.session.UiSessions;
-import eu.koopera.associations.ui.TenantsView;
 import io.micronaut.context.annotation.Prototype;
 
 /** The root address: sends each account to where its work starts. */
@@ -17,6 +14,11 @@ import io.micronaut.context.annotation.Prototype;
 @AllowedRoles({Roles.PLATFORM_OPERATOR, Roles.ASSOCIATION_ADMIN, Roles.NETWORK_COORDINATOR, Roles.MEMBER})
 @Prototype
 public class HomeView extends Div implements BeforeEnterObserver {
+
+    // routes rather than classes: the layout knows no feature's views
+    private static final String OPERATOR_START = "operator/tenants";
+    private static final String ADMIN_START = "members";
+    private static final String MEMBER_START = "portal";
 
     private final UiSessions sessions;
 
@@ -28,11 +30,11 @@ public class HomeView extends Div implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         sessions.current().ifPresent(signedIn -> {
             if (signedIn.caller().isOperator()) {
-                event.forwardTo(TenantsView.class);
+                event.forwardTo(OPERATOR_START);
             } else if (signedIn.hasRole(Roles.ASSOCIATION_ADMIN)) {
-                event.forwardTo(MembersView.class);
+                event.forwardTo(ADMIN_START);
             } else {
-                event.forwardTo(MemberHomeView.class);
+                event.forwardTo(MEMBER_START);
             }
         });
     }

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.contextmenu.MenuItem;
@@ -14,23 +13,18 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.RouteConfiguration;
-import eu.koopera.audit.ui.AuditView;
+import com.vaadin.flow.router.RouteData;
 import eu.koopera.ui.i18n.KooperaI18n;
 import eu.koopera.ui.i18n.LanguagePreference;
-import eu.koopera.ui.mail.MailOutboxView;
-import eu.koopera.members.ui.MembersView;
-import eu.koopera.people.ui.InvitationsView;
-import eu.koopera.people.ui.PeopleView;
-import eu.koopera.members.ui.MemberHomeView;
-import eu.koopera.people.ui.ProfileView;
 import eu.koopera.ui.session.AccessRules;
 import eu.koopera.ui.session.SignedIn;
 import eu.koopera.ui.session.UiSessions;
-import eu.koopera.associations.ui.TenantsView;
 import io.micronaut.context.annotation.Prototype;
 
-import java.util.List;
+import java.util.Comparator;
 import java.util.Locale;
 
 /**
@@ -39,16 +33,6 @@ import java.util.Locale;
  */
 @Prototype
 public class MainLayout extends AppLayout {
-
-    private static final List<Destination> DESTINATIONS = List.of(
-            new Destination(MemberHomeView.class, "nav.home", VaadinIcon.HOME),
-            new Destination(TenantsView.class, "nav.tenants", VaadinIcon.BUILDING),
-            new Destination(MembersView.class, "nav.members", VaadinIcon.USERS),
-            new Destination(PeopleView.class, "nav.people", VaadinIcon.USER_CARD),
-            new Destination(InvitationsView.class, "nav.invitations", VaadinIcon.ENVELOPE),
-            new Destination(AuditView.class, "nav.audit", VaadinIcon.CLIPBOARD_TEXT),
-            new Destination(MailOutboxView.class, "nav.mail", VaadinIcon.ENVELOPES),
-            new Destination(ProfileView.class, "nav.profile", VaadinIcon.USER));
 
     private final UiSessions sessions;
     private final AccessRules rules;
@@ -78,17 +62,30 @@ public class MainLayout extends AppLayout {
         addToNavbar(header);
     }
 
+    /**
+     * The side menu: every route whose view declares {@link Menu}, in its order, that the account may open. A new
+     * capability adds views with their own declarations; nothing here names them.
+     */
     private SideNav navigation(SignedIn signedIn) {
         SideNav nav = new SideNav();
         nav.setLabel(getTranslation("nav.label"));
-        for (Destination destination : DESTINATIONS) {
-            if (rules.mayOpen(signedIn, destination.view())) {
-                String path = RouteConfiguration.forSessionScope().getUrl(destination.view());
-                nav.addItem(new SideNavItem(getTranslation(destination.labelKey()), path,
-                        destination.icon().create()));
-            }
-        }
+        RouteConfiguration routes = RouteConfiguration.forApplicationScope();
+        routes.getAvailableRoutes().stream()
+                .map(RouteData::getNavigationTarget)
+                .filter(view -> view.isAnnotationPresent(Menu.class) && rules.mayOpen(signedIn, view))
+                .distinct()
+                .sorted(Comparator.comparingDouble(view -> view.getAnnotation(Menu.class).order()))
+                .forEach(view -> {
+                    Menu menu = view.getAnnotation(Menu.class);
+                    SideNavItem item = new SideNavItem(getTranslation(menu.title()), routes.getUrl(view), icon(menu));
+                    nav.addItem(item);
+                });
         return nav;
+    }
+
+    private static Icon icon(Menu menu) {
+        String[] parts = menu.icon().split(":", 2);
+        return parts.length == 2 ? new Icon(parts[0], parts[1]) : new Icon("vaadin", "circle-thin");
     }
 
     private Component userMenu(SignedIn signedIn) {
@@ -102,7 +99,7 @@ public class MainLayout extends AppLayout {
         MenuItem root = menu.addItem(who);
         root.setId("user-menu");
         SubMenu sub = root.getSubMenu();
-        sub.addItem(getTranslation("nav.profile"), click -> getUI().ifPresent(ui -> ui.navigate(ProfileView.class)));
+        sub.addItem(getTranslation("nav.profile"), click -> getUI().ifPresent(ui -> ui.navigate("profile")));
         SubMenu language = sub.addItem(getTranslation("user.language")).getSubMenu();
         for (Locale locale : KooperaI18n.LOCALES) {
             MenuItem item = language.addItem(getTranslation("language." + locale.getLanguage()),
@@ -111,8 +108,5 @@ public class MainLayout extends AppLayout {
         }
         sub.addItem(getTranslation("user.logout"), click -> sessions.signOut()).setId("logout");
         return menu;
-    }
-
-    private record Destination(Class<? extends Component> view, String labelKey, VaadinIcon icon) {
     }
 }

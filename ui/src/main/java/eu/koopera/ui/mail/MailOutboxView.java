@@ -11,6 +11,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import eu.koopera.platform.mail.MailOutbox;
 import eu.koopera.platform.mail.MailOutboxEntry;
@@ -20,7 +21,6 @@ import eu.koopera.ui.forms.Fields;
 import eu.koopera.ui.forms.FilterFields;
 import eu.koopera.ui.layout.MainLayout;
 import eu.koopera.ui.session.AllowedRoles;
-import eu.koopera.ui.session.Backend;
 import io.micronaut.context.annotation.Prototype;
 
 import java.time.Instant;
@@ -34,6 +34,7 @@ import java.util.List;
  * development) mail stays here as PENDING, and then its text is shown, since the outbox is its only way to anyone;
  * with SMTP configured the platform withholds bodies because they may carry one-time invitation links.
  */
+@Menu(title = "nav.mail", order = 90, icon = "vaadin:envelopes")
 @Route(value = "operator/mail", layout = MainLayout.class)
 @AllowedRoles(Roles.PLATFORM_OPERATOR)
 @Prototype
@@ -43,7 +44,7 @@ public class MailOutboxView extends VerticalLayout implements HasDynamicTitle {
     private final Select<MailStatus> status = new Select<>();
     private final DateTimeFormatter times;
 
-    public MailOutboxView(MailOutbox outbox, Backend backend) {
+    public MailOutboxView(MailOutbox outbox) {
         setSizeFull();
         times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(getLocale())
                 .withZone(ZoneId.of("Europe/Riga"));
@@ -64,9 +65,9 @@ public class MailOutboxView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(MailOutboxEntry::lastError).setHeader(getTranslation("mail.lastError")).setFlexGrow(2);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setPageSize(50);
-        grid.setItems(query -> backend.call(() -> outbox.list(status.getValue(), query.getPage(),
-                        query.getPageSize())).items().stream(),
-                query -> (int) backend.call(() -> outbox.list(status.getValue(), 0, 1)).total());
+        grid.setItems(query -> outbox.list(status.getValue(), query.getPage(),
+                        query.getPageSize()).items().stream(),
+                query -> (int) outbox.list(status.getValue(), 0, 1).total());
         // selection rather than item clicks, so that keyboard users open the details with Space as well
         grid.asSingleSelect().addValueChangeListener(selected -> {
             if (selected.getValue() != null) {

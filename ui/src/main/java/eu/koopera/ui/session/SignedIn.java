@@ -16,6 +16,11 @@ import java.io.Serializable;
 public record SignedIn(Caller caller, @Nullable CurrentTenant tenant, @Nullable String tenantName)
         implements Serializable {
 
+    /** This session with the account's roles as they are now. */
+    public SignedIn withCaller(Caller current) {
+        return new SignedIn(current, tenant, tenantName);
+    }
+
     public boolean hasRole(String role) {
         return caller.hasRole(role);
     }

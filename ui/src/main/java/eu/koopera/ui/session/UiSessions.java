@@ -33,6 +33,11 @@ public class UiSessions {
         UI.getCurrent().setLocale(locale);
     }
 
+    /** Replaces what is known of the signed-in account, such as its roles after they changed. */
+    public void update(SignedIn signedIn) {
+        VaadinSession.getCurrent().setAttribute(SignedIn.class, signedIn);
+    }
+
     /** Drops the signed-in account from the session, for when its association no longer admits it. */
     public void forget() {
         VaadinSession.getCurrent().setAttribute(SignedIn.class, null);

@@ -39,7 +39,7 @@ public abstract class BrowserlessUiTest extends IntegrationTest {
     void startVaadin() {
         api = new TestClient(server.getURI(), json);
         vaadin = BrowserlessApplicationContext.create(builder -> builder
-                .withViewPackages("eu.koopera.ui")
+                .withViewPackages("eu.koopera")
                 .withLookupServices(MicronautInstantiatorFactory.class)
                 .withServletFactory((routes, uiFactory) -> new MicronautMockServlet(routes, uiFactory, context)));
     }

@@ -1,4 +1,4 @@
-package eu.koopera.audit;
+package eu.koopera.platform.audit;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
