@@ -29,8 +29,12 @@ public final class SqlStates {
      */
     public static boolean connectionLost(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLTransientConnectionException) {
+            if (cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException) {
                 return true;
+            }
+            if (cause instanceof SQLException sql && "Connection is closed".equals(sql.getMessage())) {
+                return true; // HikariCP's answer once the server ended the session under the transaction
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
