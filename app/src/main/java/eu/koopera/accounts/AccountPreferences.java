@@ -1,7 +1,7 @@
 package eu.koopera.accounts;
 
 import eu.koopera.platform.security.Caller;
-import eu.koopera.tenancy.CallerContext;
+import eu.koopera.platform.security.CallerContext;
 
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.platform.web.Problem;

@@ -3,7 +3,7 @@ package eu.koopera.associations;
 import eu.koopera.platform.audit.PlatformAuditLog;
 import eu.koopera.accounts.AccountService;
 import eu.koopera.platform.security.Caller;
-import eu.koopera.tenancy.CallerContext;
+import eu.koopera.platform.security.CallerContext;
 import eu.koopera.accounts.TenantUser;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.platform.web.Problem;

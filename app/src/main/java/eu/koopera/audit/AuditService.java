@@ -1,6 +1,6 @@
 package eu.koopera.audit;
 
-import eu.koopera.tenancy.CallerContext;
+import eu.koopera.platform.security.CallerContext;
 import eu.koopera.platform.security.Roles;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;

@@ -1,7 +1,7 @@
 package eu.koopera.audit;
 
 import eu.koopera.platform.security.Caller;
-import eu.koopera.tenancy.CallerContext;
+import eu.koopera.platform.security.CallerContext;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;

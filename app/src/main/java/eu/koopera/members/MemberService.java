@@ -3,7 +3,7 @@ package eu.koopera.members;
 import eu.koopera.audit.AuditAction;
 import eu.koopera.audit.TenantAuditLog;
 import eu.koopera.platform.security.Caller;
-import eu.koopera.tenancy.CallerContext;
+import eu.koopera.platform.security.CallerContext;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.database.SqlStates;
 import eu.koopera.platform.web.ApiException;

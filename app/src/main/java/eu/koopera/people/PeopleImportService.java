@@ -4,7 +4,7 @@ import eu.koopera.members.MemberResponse;
 import eu.koopera.members.MemberService;
 import eu.koopera.audit.AuditAction;
 import eu.koopera.audit.TenantAuditLog;
-import eu.koopera.tenancy.CallerContext;
+import eu.koopera.platform.security.CallerContext;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.tabular.Table;
 import eu.koopera.platform.tabular.TableFormat;

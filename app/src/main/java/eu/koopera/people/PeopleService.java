@@ -6,7 +6,7 @@ import eu.koopera.audit.AuditAction;
 import eu.koopera.audit.TenantAuditLog;
 import eu.koopera.accounts.AccountService;
 import eu.koopera.platform.security.Caller;
-import eu.koopera.tenancy.CallerContext;
+import eu.koopera.platform.security.CallerContext;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.accounts.TenantUser;
 import eu.koopera.platform.database.SqlStates;

@@ -1,5 +1,6 @@
 package eu.koopera.tenancy;
 
+import eu.koopera.platform.security.CallerContext;
 import eu.koopera.platform.audit.PlatformAuditLog;
 import eu.koopera.platform.security.Caller;
 import io.micronaut.transaction.annotation.Transactional;

@@ -1,6 +1,7 @@
 package eu.koopera.tenancy;
 
 import eu.koopera.platform.security.Caller;
+import eu.koopera.platform.security.CurrentWork;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.core.propagation.PropagatedContext;
 import jakarta.inject.Singleton;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * Binding is {@link TenantAdmission}'s job alone.
  */
 @Singleton
-public class TenantContext {
+public class TenantContext implements CurrentWork {
 
     private final BeanProvider<AmbientAdmission> ambient;
 
@@ -38,7 +39,13 @@ public class TenantContext {
         return current().orElseThrow(() -> new IllegalStateException("No tenant bound to the current context"));
     }
 
+    @Override
+    public Optional<String> tenantCode() {
+        return current().map(CurrentTenant::code);
+    }
+
     /** Who the current work runs for, if anyone signed in. */
+    @Override
     public Optional<Caller> caller() {
         Optional<PropagatedContext> bound = PropagatedContext.find();
         if (bound.isPresent() && (bound.get().find(Caller.class).isPresent()

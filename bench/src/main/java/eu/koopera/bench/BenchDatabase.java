@@ -15,9 +15,11 @@ import java.util.stream.Stream;
 /** A fresh embedded PostgreSQL for one benchmark run, and application contexts on it. */
 final class BenchDatabase implements AutoCloseable {
 
-    private final EmbeddedPostgres server;
+    private final Path dataDir;
+    private EmbeddedPostgres server;
 
     BenchDatabase(Path dataDir) {
+        this.dataDir = dataDir;
         Path cluster = dataDir.resolve("pgdata");
         if (Files.exists(cluster)) {
             try (Stream<Path> paths = Files.walk(cluster)) {
@@ -33,6 +35,15 @@ final class BenchDatabase implements AutoCloseable {
 
     EmbeddedPostgres server() {
         return server;
+    }
+
+    /**
+     * Stops and starts the server on the same cluster (on a new port), e.g. after {@code ALTER SYSTEM} of a
+     * setting that only takes effect at server start.
+     */
+    void restart() {
+        server.close();
+        server = EmbeddedPostgres.start(dataDir);
     }
 
     ApplicationContext startContext(Map<String, Object> extra) {

@@ -1,6 +1,6 @@
 package eu.koopera.platform.mail;
 
-import eu.koopera.tenancy.CallerContext;
+import eu.koopera.platform.security.CallerContext;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;

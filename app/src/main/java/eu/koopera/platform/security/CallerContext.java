@@ -1,7 +1,4 @@
-package eu.koopera.tenancy;
-
-import eu.koopera.platform.security.Caller;
-import eu.koopera.platform.security.Roles;
+package eu.koopera.platform.security;
 
 import eu.koopera.platform.web.ApiException;
 import jakarta.inject.Singleton;
@@ -16,14 +13,14 @@ import java.util.Optional;
 @Singleton
 public class CallerContext {
 
-    private final TenantContext tenants;
+    private final CurrentWork work;
 
-    public CallerContext(TenantContext tenants) {
-        this.tenants = tenants;
+    public CallerContext(CurrentWork work) {
+        this.work = work;
     }
 
     public Optional<Caller> current() {
-        return tenants.caller();
+        return work.caller();
     }
 
     /** The caller, who must be a platform operator. */
@@ -40,9 +37,9 @@ public class CallerContext {
      */
     public Caller requireTenantRole(String... roles) {
         Caller caller = current().orElseThrow(() -> new ApiException.Unauthorized("Authentication required."));
-        CurrentTenant tenant = tenants.current()
+        String tenant = work.tenantCode()
                 .orElseThrow(() -> new ApiException.BadRequest("This request needs a tenant."));
-        if (!tenant.code().equals(caller.tenantCode())) {
+        if (!tenant.equals(caller.tenantCode())) {
             throw new ApiException.Forbidden("This account does not belong to the tenant.");
         }
         if (Arrays.stream(roles).noneMatch(caller::hasRole)) {
