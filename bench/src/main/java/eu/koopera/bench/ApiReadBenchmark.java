@@ -131,9 +131,15 @@ public final class ApiReadBenchmark {
                     long cpuTicks = app.cpuTicks() - cpuBefore;
                     double cpuPerRequestUs = api1.requests == 0 ? 0
                             : cpuTicks * 10_000.0 / api1.requests; // 100 ticks per second
-                    rows.add(String.format(Locale.ROOT, "| %d | %,.0f | %,.0f | %.1f %% | %.2f ms | %.2f ms | %d | %,.0f µs |",
+                    // the same authenticated request to a path no controller serves: JWT, filters, tenant admission
+                    // and a problem body, but no database; the ceiling of any API request on this machine
+                    WrkResult floor = runWrk(wrk, writeWrkScript(work, token, 0), app.base, clients, duration,
+                            loadThreads);
+                    rows.add(String.format(Locale.ROOT, "| %d | %,.0f | %,.0f | %.1f %% | %.2f ms | %.2f ms | %d | %,.0f µs "
+                                    + "| %,.0f | %.1f %% |",
                             clients, tps, api1.requestsPerSecond, 100 * api1.requestsPerSecond / tps,
-                            api1.p50Millis, api1.p99Millis, api1.errors, cpuPerRequestUs));
+                            api1.p50Millis, api1.p99Millis, api1.errors, cpuPerRequestUs,
+                            floor.requestsPerSecond, 100 * floor.requestsPerSecond / tps));
                 }
 
                 String costs = databaseCostPerRequest(api, token, members, sample, postgres, app.pid,
@@ -144,8 +150,8 @@ public final class ApiReadBenchmark {
                         members, duration, loadThreads, appJvm.isEmpty() ? "(defaults)" : appJvm);
                 System.out.println();
                 System.out.println("| Connections | pgbench TPS | API req/s | API / pgbench | API p50 | API p99 "
-                        + "| API errors | App CPU per request |");
-                System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+                        + "| API errors | App CPU per request | No-database floor req/s | Floor / pgbench |");
+                System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
                 rows.forEach(System.out::println);
                 System.out.println();
                 System.out.println(costs);
@@ -233,8 +239,9 @@ public final class ApiReadBenchmark {
         return Double.parseDouble(tps.group(1));
     }
 
+    /** GET /api/members/{random id}; with {@code members} 0, GET of a path no controller serves (404). */
     private static Path writeWrkScript(Path work, String token, int members) throws IOException {
-        Path lua = work.resolve("member-by-id.lua");
+        Path lua = work.resolve(members == 0 ? "no-such-path.lua" : "member-by-id.lua");
         Files.writeString(lua, """
                 -- GET /api/members/{random id} with a bearer token
                 local counter = 0
@@ -248,9 +255,10 @@ public final class ApiReadBenchmark {
                 wrk.headers["Authorization"] = "Bearer %s"
                 wrk.headers["Accept"] = "application/json"
                 request = function()
-                  return wrk.format("GET", "/api/members/" .. math.random(1, %d))
+                  return wrk.format("GET", %s)
                 end
-                """.formatted(token, members));
+                """.formatted(token, members == 0 ? "\"/api/no-such-path\""
+                : "\"/api/members/\" .. math.random(1, " + members + ")"));
         return lua;
     }
 
