@@ -1,5 +1,6 @@
 package eu.koopera.tenancy;
 
+import eu.koopera.support.Database;
 import eu.koopera.support.IntegrationTest;
 import eu.koopera.support.TestClient;
 import eu.koopera.support.TestClient.Response;
@@ -12,11 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -216,21 +214,7 @@ class DistributionReadinessTest extends IntegrationTest {
     }
 
     private static List<String> rows(String sql, String... parameters) {
-        try (Connection connection = TestDatabase.connect();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                List<String> values = new ArrayList<>();
-                while (rows.next()) {
-                    values.add(rows.getString(1));
-                }
-                return values;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Database.strings(sql, parameters);
     }
 
     private static void execute(String sql) throws SQLException {
