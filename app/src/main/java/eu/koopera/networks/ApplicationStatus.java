@@ -1,0 +1,6 @@
+package eu.koopera.networks;
+
+/** Where a pilot application stands. */
+public enum ApplicationStatus {
+    OPEN, ACCEPTED, REJECTED
+}

@@ -1,0 +1,56 @@
+package eu.koopera.networks;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import org.jooq.JSONB;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/** Converts the jsonb columns of network tables: texts by language and feed parameters. */
+@Singleton
+class SharedJson {
+
+    private static final Argument<Map<String, String>> TEXTS = Argument.mapOf(String.class, String.class);
+    private static final Argument<Map<String, Object>> PARAMETERS = Argument.mapOf(String.class, Object.class);
+
+    private final JsonMapper mapper;
+
+    SharedJson(JsonMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    JSONB text(LocalizedText text) {
+        return write(text.asMap());
+    }
+
+    LocalizedText text(JSONB stored) {
+        return LocalizedText.of(read(stored, TEXTS));
+    }
+
+    JSONB parameters(Map<String, ?> parameters) {
+        return write(parameters);
+    }
+
+    Map<String, Object> parameters(JSONB stored) {
+        return read(stored, PARAMETERS);
+    }
+
+    private JSONB write(Object value) {
+        try {
+            return JSONB.valueOf(mapper.writeValueAsString(value));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T> T read(JSONB stored, Argument<T> type) {
+        try {
+            return mapper.readValue(stored.data(), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
