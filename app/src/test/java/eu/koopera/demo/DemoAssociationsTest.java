@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static eu.koopera.support.TestClient.bearer;
@@ -24,7 +25,7 @@ class DemoAssociationsTest {
     private static final String PASSWORD = "demo-password-123";
 
     @Test
-    void demoCreatesTheThreeAssociationsOnceWithAllTheirMunicipalitiesAndFictionalContacts() throws SQLException {
+    void demoCreatesTheThreeAssociationsOnceWithTheirMunicipalitiesFictionalContactsAndLpsNetworks() throws SQLException {
         try (ApplicationContext context = start()) {
             TestClient client = new TestClient(context.getBean(EmbeddedServer.class).getURI(),
                     context.getBean(JsonMapper.class));
@@ -46,12 +47,22 @@ class DemoAssociationsTest {
                 assertThat(person.get("position").toString()).contains("fictional");
                 assertThat(person.get("phone")).isNull();
             });
+
+            assertThat(client.get("/api/networks", bearer(lps)).string("total")).isEqualTo("5");
+            List<Map<String, Object>> shared = client.get("/api/networks", bearer(lsa)).list("items");
+            assertThat(shared).hasSize(1);
+            String sharedId = shared.get(0).get("id").toString();
+            assertThat(client.get("/api/networks/" + sharedId + "/participants", bearer(lps)).body())
+                    .contains("Kauno miestas", "Klaipėdos miestas");
+            assertThat(client.get("/api/networks", bearer(client.login("llpa", "admin", PASSWORD)))
+                    .string("total")).isEqualTo("0");
         }
         try (ApplicationContext ignored = start()) {
             assertThat(members("lps")).isEqualTo(43);
             assertThat(people("lps")).isEqualTo(3);
             assertThat(people("lsa")).isEqualTo(4);
             assertThat(count("SELECT count(*) FROM platform.tenant WHERE code IN ('lps', 'llpa', 'lsa')")).isEqualTo(3);
+            assertThat(count("SELECT count(*) FROM shared.network WHERE owner_tenant = 'lps'")).isEqualTo(5);
         }
     }
 
