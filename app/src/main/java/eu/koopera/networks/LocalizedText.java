@@ -51,6 +51,17 @@ public record LocalizedText(@Nullable String lv, @Nullable String lt, @Nullable 
         return new LocalizedText(map.get("lv"), map.get("lt"), map.get("en"));
     }
 
+    /** The text in {@code language} (lv, lt or en), else in the first of those it has; empty when it has none. */
+    public String in(@Nullable String language) {
+        String wanted = "lt".equals(language) ? lt : "en".equals(language) ? en : "lv".equals(language) ? lv : null;
+        for (String text : new String[]{wanted, lv, en, lt}) {
+            if (text != null && !text.isBlank()) {
+                return text;
+            }
+        }
+        return "";
+    }
+
     static LocalizedText empty() {
         return new LocalizedText(null, null, null);
     }

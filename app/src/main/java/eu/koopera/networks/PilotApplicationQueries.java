@@ -22,7 +22,8 @@ class PilotApplicationQueries {
         this.sql = sql;
     }
 
-    ApplicationResponse insert(UUID networkId, ParticipantResponse member, String motivation, String appliedBy) {
+    ApplicationResponse insert(UUID networkId, ParticipantResponse member, String motivation, String appliedBy,
+                               @Nullable String contactEmail, @Nullable String contactLocale) {
         return sql.insertInto(NETWORK_PILOT_APPLICATION)
                 .set(NETWORK_PILOT_APPLICATION.NETWORK_ID, networkId)
                 .set(NETWORK_PILOT_APPLICATION.TENANT_CODE, member.tenant())
@@ -30,6 +31,8 @@ class PilotApplicationQueries {
                 .set(NETWORK_PILOT_APPLICATION.MEMBER_NAME, member.memberName())
                 .set(NETWORK_PILOT_APPLICATION.MOTIVATION, motivation.strip())
                 .set(NETWORK_PILOT_APPLICATION.APPLIED_BY, appliedBy)
+                .set(NETWORK_PILOT_APPLICATION.CONTACT_EMAIL, contactEmail)
+                .set(NETWORK_PILOT_APPLICATION.CONTACT_LOCALE, contactLocale)
                 .returning().fetchSingle(PilotApplicationQueries::toResponse);
     }
 
@@ -61,6 +64,23 @@ class PilotApplicationQueries {
                 .where(NETWORK_PILOT_APPLICATION.ID.eq(id),
                         NETWORK_PILOT_APPLICATION.STATUS.eq(ApplicationStatus.OPEN.name()))
                 .returning().fetchOptional(PilotApplicationQueries::toResponse);
+    }
+
+    /** Whom to tell about the application's decision, if the applicant left an address. */
+    Optional<Contact> contact(UUID id) {
+        return sql.select(NETWORK_PILOT_APPLICATION.CONTACT_EMAIL, NETWORK_PILOT_APPLICATION.CONTACT_LOCALE)
+                .from(NETWORK_PILOT_APPLICATION)
+                .where(NETWORK_PILOT_APPLICATION.ID.eq(id), NETWORK_PILOT_APPLICATION.CONTACT_EMAIL.isNotNull())
+                .fetchOptional(row -> new Contact(row.value1(), row.value2()));
+    }
+
+    /**
+     * The applicant's address and language.
+     *
+     * @param email  where the decision goes
+     * @param locale the language it is written in, if known
+     */
+    record Contact(String email, @Nullable String locale) {
     }
 
     /** The applications the current association may see, newest first. */

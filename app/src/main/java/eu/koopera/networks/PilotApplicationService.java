@@ -9,6 +9,8 @@ import eu.koopera.platform.security.CallerContext;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.platform.web.Problem;
+import eu.koopera.tenancy.Tenant;
+import eu.koopera.tenancy.TenantRegistry;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.jooq.exception.DataAccessException;
@@ -31,15 +33,20 @@ public class PilotApplicationService {
     private final PilotApplicationQueries applications;
     private final FeedQueries feed;
     private final PeopleService people;
+    private final TenantRegistry registry;
+    private final PilotDecisionMail decisionMail;
 
     public PilotApplicationService(CallerContext callers, NetworkAccess access, ParticipationQueries participation,
-                                   PilotApplicationQueries applications, FeedQueries feed, PeopleService people) {
+                                   PilotApplicationQueries applications, FeedQueries feed, PeopleService people,
+                                   TenantRegistry registry, PilotDecisionMail decisionMail) {
         this.callers = callers;
         this.access = access;
         this.participation = participation;
         this.applications = applications;
         this.feed = feed;
         this.people = people;
+        this.registry = registry;
+        this.decisionMail = decisionMail;
     }
 
     /**
@@ -68,7 +75,12 @@ public class PilotApplicationService {
         }
         ApplicationResponse filed;
         try {
-            filed = applications.insert(networkId, member, command.motivation(), caller.username());
+            MeResponse me = people.me();
+            String email = me.person() != null && me.person().email() != null ? me.person().email()
+                    : me.user().email();
+            String locale = me.user().locale() != null ? me.user().locale()
+                    : registry.find(caller.tenantCode()).map(Tenant::defaultLocale).orElse(null);
+            filed = applications.insert(networkId, member, command.motivation(), caller.username(), email, locale);
         } catch (DataAccessException e) {
             if (SqlStates.uniqueViolation(e)) {
                 throw openAlready(); // filed by a concurrent request
@@ -127,6 +139,8 @@ public class PilotApplicationService {
                                        String reason, FeedKind kind) {
         ApplicationResponse decided = applications.decide(applicationId, status, reason, caller.username())
                 .orElseThrow(PilotApplicationService::decidedAlready);
+        applications.contact(applicationId).ifPresent(contact -> decisionMail.enqueue(contact,
+                access.visible(networkId, caller), decided));
         feed.append(networkId, caller.tenantCode(), caller.username(), kind,
                 Map.of("tenant", decided.tenant(), "member", decided.memberName()));
         return decided;

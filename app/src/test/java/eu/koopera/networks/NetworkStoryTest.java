@@ -2,6 +2,7 @@ package eu.koopera.networks;
 
 import eu.koopera.networks.Associations.Association;
 import eu.koopera.support.IntegrationTest;
+import eu.koopera.support.Outbox;
 import eu.koopera.support.TestClient;
 import eu.koopera.support.TestClient.Response;
 import io.micronaut.core.type.Argument;
@@ -83,6 +84,10 @@ class NetworkStoryTest extends IntegrationTest {
                 Map.of("reason", "Sveicam!"), bearer(lps.coordinator()));
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
         assertThat(decided.string("status")).isEqualTo("ACCEPTED");
+        Outbox.Row mail = Outbox.latestTo("kaunas-officer@" + lsa.code() + ".example").orElseThrow();
+        assertThat(mail.subject()).as("the decision mail, in the applicant's association's language")
+                .isEqualTo("Koopera: Kauno rajono savivaldybė ir pilotpašvaldība tīklā „Valsts pilsētas”");
+        assertThat(mail.bodyText()).contains("Sveicam!");
         assertThat(listOf(client.get(path + "/applications", bearer(officer))))
                 .extracting(item -> item.get("status")).containsExactly("ACCEPTED");
 
