@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Member organisations of the current tenant: everyone in the tenant reads them, its administrators change them.
@@ -58,7 +59,7 @@ public class MemberService {
         MembershipStatus status = command.membershipStatus() == null ? MembershipStatus.ACTIVE
                 : command.membershipStatus();
         LocalDate today = LocalDate.now();
-        Member created = members.save(Member.create(command, status, today, Instant.now()));
+        Member created = saveUnique(() -> members.save(Member.create(command, status, today, Instant.now())));
         queries.recordStatusChange(created.id(), null, status, today, null, caller.username());
         MemberResponse response = MemberResponse.of(created);
         audit.record(AuditAction.CREATE, AUDIT_TYPE, created.id(), created.name(), null, response);
@@ -105,7 +106,7 @@ public class MemberService {
             throw duplicateCode();
         }
         try {
-            Member updated = members.update(current.withProfile(command, Instant.now()));
+            Member updated = saveUnique(() -> members.update(current.withProfile(command, Instant.now())));
             MemberResponse response = MemberResponse.of(updated);
             audit.record(AuditAction.UPDATE, AUDIT_TYPE, id, updated.name(), MemberResponse.of(current), response);
             return response;
@@ -177,6 +178,21 @@ public class MemberService {
     public boolean exists(long id) {
         callers.requireTenantUser();
         return members.existsById(id);
+    }
+
+    /**
+     * Runs a write that may lose a race: a request that checked the code while another was inserting it meets the
+     * unique index instead, and that is the same conflict as the check would have found.
+     */
+    private static Member saveUnique(Supplier<Member> write) {
+        try {
+            return write.get();
+        } catch (DataAccessException e) {
+            if (SqlStates.uniqueViolation(e)) {
+                throw duplicateCode();
+            }
+            throw e;
+        }
     }
 
     private Member find(long id) {

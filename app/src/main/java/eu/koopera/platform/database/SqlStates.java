@@ -8,6 +8,11 @@ public final class SqlStates {
 
     /** {@code unique_violation}. */
     public static final String UNIQUE_VIOLATION = "23505";
+    /**
+     * Text the database cannot store: {@code character_not_in_repertoire} (a NUL character) and
+     * {@code untranslatable_character}.
+     */
+    public static final Set<String> UNSTORABLE_TEXT = Set.of("22021", "22P05");
 
     private SqlStates() {
     }

@@ -2,6 +2,7 @@ package eu.koopera.platform.tabular;
 
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.platform.web.Problem;
+import eu.koopera.platform.web.TextRules;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.apache.commons.csv.CSVFormat;
@@ -61,22 +62,23 @@ public class TableReader {
         }
         String header = text.lines().findFirst().orElse("");
         char delimiter = count(header, ';') > count(header, ',') ? ';' : ',';
-        CSVFormat csv = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
-                .setTrim(true).get();
+        // cells are trimmed in addRow: the parser's own trim would also drop a NUL at the edge unseen
+        CSVFormat csv = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), csv)) {
             List<String> columns = null;
             List<Table.Row> rows = new ArrayList<>();
+            List<Problem.FieldError> errors = new ArrayList<>();
             for (CSVRecord record : parser) {
                 if (columns == null) {
                     columns = columns(record.toList());
                     continue;
                 }
-                addRow(rows, columns, record.toList(), (int) record.getRecordNumber());
+                addRow(rows, columns, record.toList(), (int) record.getRecordNumber(), errors);
             }
             if (columns == null) {
                 throw unreadable("The file has no header row.");
             }
-            return new Table(columns, rows);
+            return table(columns, rows, errors);
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             throw unreadable("The CSV is malformed (check the quotes): " + firstLine(e.getMessage()));
         }
@@ -91,22 +93,23 @@ public class TableReader {
             DataFormatter formatter = new DataFormatter(Locale.ROOT);
             List<String> columns = null;
             List<Table.Row> rows = new ArrayList<>();
+            List<Problem.FieldError> errors = new ArrayList<>();
             for (org.apache.poi.ss.usermodel.Row row : sheet) {
                 List<String> cells = new ArrayList<>();
                 for (int i = 0; i < Math.max(0, row.getLastCellNum()); i++) {
                     Cell cell = row.getCell(i);
-                    cells.add(cell == null ? "" : formatter.formatCellValue(cell).strip());
+                    cells.add(cell == null ? "" : formatter.formatCellValue(cell));
                 }
                 if (columns == null) {
                     columns = columns(cells);
                     continue;
                 }
-                addRow(rows, columns, cells, row.getRowNum() + 1);
+                addRow(rows, columns, cells, row.getRowNum() + 1, errors);
             }
             if (columns == null) {
                 throw unreadable("The sheet has no header row.");
             }
-            return new Table(columns, rows);
+            return table(columns, rows, errors);
         } catch (IOException | RuntimeException e) {
             if (e instanceof ApiException api) {
                 throw api;
@@ -120,11 +123,20 @@ public class TableReader {
         return value.startsWith("'") && TableWriter.startsLikeAFormula(value.substring(1)) ? value.substring(1) : value;
     }
 
-    private void addRow(List<Table.Row> rows, List<String> columns, List<String> cells, int number) {
+    /**
+     * Adds a row of trimmed cells; a cell of text PostgreSQL cannot store (a NUL character, a lone surrogate)
+     * becomes an error of that cell instead, so that the whole file is refused with every such cell named.
+     */
+    private void addRow(List<Table.Row> rows, List<String> columns, List<String> cells, int number,
+                        List<Problem.FieldError> errors) {
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < Math.min(columns.size(), cells.size()); i++) {
-            String value = undefused(cells.get(i) == null ? "" : cells.get(i).strip());
-            if (!value.isEmpty()) {
+            String raw = cells.get(i) == null ? "" : cells.get(i);
+            String problem = TextRules.problem(raw);
+            String value = undefused(TextRules.trim(raw));
+            if (problem != null) {
+                errors.add(Problem.FieldError.cell(number, columns.get(i), problem));
+            } else if (!value.isEmpty()) {
                 values.put(columns.get(i), value);
             }
         }
@@ -137,11 +149,23 @@ public class TableReader {
         rows.add(new Table.Row(number, values));
     }
 
+    private static Table table(List<String> columns, List<Table.Row> rows, List<Problem.FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new ApiException.Unprocessable(errors.size() + " problem(s) in the file; nothing was imported.",
+                    errors);
+        }
+        return new Table(columns, rows);
+    }
+
     private static List<String> columns(List<String> header) {
         List<String> columns = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (String name : header) {
-            String column = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+            String column = name == null ? "" : TextRules.trim(name).toLowerCase(Locale.ROOT);
+            if (TextRules.problem(column) != null) {
+                throw new ApiException.Unprocessable("The header has a column name that is not valid text.",
+                        List.of(Problem.FieldError.cell(1, "", TextRules.problem(column))));
+            }
             if (!column.isEmpty() && !seen.add(column)) {
                 throw new ApiException.Unprocessable("The header names a column twice.",
                         List.of(Problem.FieldError.cell(1, column, "appears more than once in the header")));

@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Logs any exception no other handler claims and answers 500 with a problem that says nothing about the cause;
- * a lost database connection answers 503, since the request may succeed when repeated.
+ * a lost database connection answers 503, since the request may succeed when repeated. A unique violation or text
+ * PostgreSQL cannot store that reached the database past every earlier check still answers as the client error it
+ * is (409, 400), never 500.
  */
 @Singleton
 @Produces
@@ -37,6 +39,20 @@ public class UnexpectedExceptionHandler implements ExceptionHandler<RuntimeExcep
             return problems.processResponse(ErrorContext.builder(request).cause(exception)
                             .errorMessage("The database connection was lost; nothing was saved. Try again.").build(),
                     HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1"));
+        }
+        if (SqlStates.uniqueViolation(exception)) {
+            // a race the service did not map: the other request won, and repeating this one would conflict too
+            LOG.warn("Unique violation on {} {}: {}", request.getMethod(), request.getPath(), exception.getMessage());
+            return problems.processResponse(ErrorContext.builder(request).cause(exception)
+                            .errorMessage("Another record already has one of these unique values.").build(),
+                    HttpResponse.status(HttpStatus.CONFLICT));
+        }
+        if (SqlStates.causedBy(exception, SqlStates.UNSTORABLE_TEXT)) {
+            // the web layer refuses such text with the field named; this is the net for an entry point it missed
+            LOG.warn("Unstorable text on {} {}: {}", request.getMethod(), request.getPath(), exception.getMessage());
+            return problems.processResponse(ErrorContext.builder(request).cause(exception)
+                            .errorMessage("The request has text that cannot be stored, such as a NUL character.")
+                            .build(), HttpResponse.status(HttpStatus.BAD_REQUEST));
         }
         LOG.error("Unhandled error on {} {}", request.getMethod(), request.getPath(), exception);
         return problems.processResponse(ErrorContext.builder(request).cause(exception).build(),
