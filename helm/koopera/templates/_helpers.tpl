@@ -93,6 +93,10 @@ KOOPERA_DATA_DIR: /tmp/koopera
 KOOPERA_LOG_FORMAT: json
 KOOPERA_DATABASE_POOL_SIZE: {{ .Values.databasePoolSize | quote }}
 DATASOURCES_DEFAULT_URL: {{ include "koopera.databaseUrl" . | quote }}
+{{- if .Values.ingress.enabled }}
+{{- /* behind the ingress every client would otherwise share its address in the login limits */}}
+KOOPERA_PROXY_FORWARDED_FOR: "true"
+{{- end }}
 {{- if not .Values.postgresql.cloudnativepg.enabled }}
 DATASOURCES_DEFAULT_USERNAME: {{ .Values.externalDatabase.username | quote }}
 {{- end }}

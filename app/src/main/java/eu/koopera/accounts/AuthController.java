@@ -1,5 +1,7 @@
 package eu.koopera.accounts;
 
+import eu.koopera.platform.web.ClientAddresses;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -28,15 +30,18 @@ class AuthController {
 
     private final LoginService logins;
     private final TokenService tokens;
+    private final ClientAddresses addresses;
 
-    AuthController(LoginService logins, TokenService tokens) {
+    AuthController(LoginService logins, TokenService tokens, ClientAddresses addresses) {
         this.logins = logins;
         this.tokens = tokens;
+        this.addresses = addresses;
     }
 
     @Post("/login")
-    TokenResponse login(@Body @Valid LoginRequest request) {
-        return tokens.issue(logins.authenticate(request.username(), request.password()).caller());
+    TokenResponse login(HttpRequest<?> http, @Body @Valid LoginRequest request) {
+        return tokens.issue(logins.authenticate(request.username(), request.password(), addresses.of(http))
+                .caller());
     }
 
     @Post("/refresh")

@@ -3,14 +3,12 @@ package eu.koopera.accounts;
 import eu.koopera.platform.security.Caller;
 import eu.koopera.platform.security.PasswordHasher;
 import eu.koopera.platform.security.Roles;
-
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.tenancy.CurrentTenant;
 import eu.koopera.tenancy.TenantContext;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -20,9 +18,12 @@ import java.util.Set;
  * Checks a username and password, for the API and the UI alike. Tenant users are looked up in the tenant bound to
  * the current context, operators when no tenant is bound.
  *
- * <p>After {@link AuthSettings#maxFailedLogins()} failures in a row an account is locked for
- * {@link AuthSettings#lockDuration()}, whatever password is tried meanwhile. Unknown names cost as much time as
- * wrong passwords, so that response times do not reveal which accounts exist.
+ * <p>Failures cost waiting time rather than a lock anyone could set ({@link LoginThrottleSettings}): after a few
+ * failures from one client address on one account, that address waits, longer after each further failure; after
+ * many from one address on any accounts, the whole address waits; and an account's failures in all, counted in
+ * the database, make every address that has failed on it wait, while an address with a clean record still gets
+ * in with the right password. Unknown names are counted like accounts and cost as much time as wrong passwords,
+ * so that neither answers nor response times reveal which accounts exist.
  */
 @Singleton
 public class LoginService {
@@ -30,77 +31,79 @@ public class LoginService {
     private final TenantContext tenants;
     private final TenantUserRepository tenantUsers;
     private final PlatformUserRepository platformUsers;
+    private final FailedLoginService failures;
+    private final LoginThrottle throttle;
     private final PasswordHasher hasher;
-    private final AuthSettings settings;
-    private final Clock clock = Clock.systemUTC();
 
     public LoginService(TenantContext tenants, TenantUserRepository tenantUsers, PlatformUserRepository platformUsers,
-                        PasswordHasher hasher, AuthSettings settings) {
+                        FailedLoginService failures, LoginThrottle throttle, PasswordHasher hasher) {
         this.tenants = tenants;
         this.tenantUsers = tenantUsers;
         this.platformUsers = platformUsers;
+        this.failures = failures;
+        this.throttle = throttle;
         this.hasher = hasher;
-        this.settings = settings;
     }
 
     /**
      * The verified caller for these credentials.
      *
+     * @param clientAddress where the attempt comes from, as {@code ClientAddresses} tells it
      * @throws ApiException.Unauthorized    for a wrong name or password
-     * @throws ApiException.TooManyAttempts while the account is locked
+     * @throws ApiException.TooManyAttempts while this address must wait after failures, or when too many
+     *                                      passwords are being checked at once
      * @throws ApiException.Forbidden       for a disabled account
      */
-    public LoginResult authenticate(String username, String password) {
+    public LoginResult authenticate(String username, String password, String clientAddress) {
         Optional<CurrentTenant> tenant = tenants.current();
+        LoginAttempt attempt = new LoginAttempt(tenant.map(CurrentTenant::code).orElse(""), username,
+                clientAddress);
         Optional<Account> account = tenant.isPresent() ? findTenantUser(username) : findOperator(username);
-        if (account.isEmpty()) {
+        Duration wait = throttle.waitFor(attempt, account.isPresent(),
+                account.map(Account::throttledUntil).orElse(null));
+        if (!wait.isZero()) {
+            throw throttled(wait);
+        }
+        boolean verified;
+        if (account.isPresent()) {
+            verified = hasher.matches(password, account.get().passwordHash());
+        } else {
             hasher.verifyDecoy(password);
-            throw wrongCredentials();
+            verified = false;
+        }
+        if (!verified) {
+            throttle.failed(attempt, account.isPresent());
+            account.ifPresent(found -> failures.failed(found.kind(), found.id()));
+            throw new ApiException.Unauthorized("Wrong username or password.");
         }
         Account found = account.get();
-        Instant now = clock.instant();
-        if (found.lockedUntil() != null && found.lockedUntil().isAfter(now)) {
-            throw locked(Duration.between(now, found.lockedUntil()));
-        }
-        if (!hasher.matches(password, found.passwordHash())) {
-            int failures = found.failedLogins() + 1;
-            Instant lockedUntil = failures >= settings.maxFailedLogins() ? now.plus(settings.lockDuration()) : null;
-            found.store().recordFailures(found.id(), lockedUntil == null ? failures : 0, lockedUntil);
-            if (lockedUntil != null) {
-                throw locked(settings.lockDuration());
-            }
-            throw wrongCredentials();
-        }
         if (!found.active()) {
             throw new ApiException.Forbidden("This account is disabled.");
         }
-        if (found.failedLogins() > 0 || found.lockedUntil() != null) {
-            found.store().recordFailures(found.id(), 0, null);
+        throttle.succeeded(attempt);
+        if (found.failedLogins() > 0 || found.throttledUntil() != null) {
+            failures.succeeded(found.kind(), found.id());
         }
         return new LoginResult(new Caller(found.username(), tenant.map(CurrentTenant::code).orElse(null),
                 found.roles()), found.locale());
     }
 
     private Optional<Account> findTenantUser(String username) {
-        return tenantUsers.findByUsername(username).map(user -> new Account(user.id(), user.username(),
-                user.passwordHash(), user.roleSet(), user.failedLogins(), user.lockedUntil(),
-                TenantUser.ACTIVE.equals(user.status()), user.locale(), tenantUsers::update));
+        return tenantUsers.findByUsername(username).map(user -> new Account(LoginQueries.Kind.TENANT_USER,
+                user.id(), user.username(), user.passwordHash(), user.roleSet(), user.failedLogins(),
+                user.lockedUntil(), TenantUser.ACTIVE.equals(user.status()), user.locale()));
     }
 
     private Optional<Account> findOperator(String username) {
-        return platformUsers.findByUsername(username).map(user -> new Account(user.id(), user.username(),
-                user.passwordHash(), Set.of(Roles.PLATFORM_OPERATOR), user.failedLogins(), user.lockedUntil(), true,
-                user.locale(), platformUsers::update));
+        return platformUsers.findByUsername(username).map(user -> new Account(LoginQueries.Kind.OPERATOR,
+                user.id(), user.username(), user.passwordHash(), Set.of(Roles.PLATFORM_OPERATOR),
+                user.failedLogins(), user.lockedUntil(), true, user.locale()));
     }
 
-    private static ApiException wrongCredentials() {
-        return new ApiException.Unauthorized("Wrong username or password.");
-    }
-
-    private static ApiException locked(Duration remaining) {
-        long seconds = Math.max(1, remaining.toSeconds());
-        return new ApiException.TooManyAttempts("Too many failed logins: the account is locked for "
-                + Math.max(1, (seconds + 59) / 60) + " more minute(s).", seconds);
+    private static ApiException throttled(Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return new ApiException.TooManyAttempts("Too many failed logins: try again in " + seconds
+                + " second(s).", seconds);
     }
 
     /**
@@ -112,12 +115,8 @@ public class LoginService {
     public record LoginResult(Caller caller, @Nullable String locale) {
     }
 
-    private interface FailureStore {
-        void recordFailures(Long id, int failedLogins, @Nullable Instant lockedUntil);
-    }
-
-    private record Account(Long id, String username, String passwordHash, Set<String> roles, int failedLogins,
-                           @Nullable Instant lockedUntil, boolean active, @Nullable String locale,
-                           FailureStore store) {
+    private record Account(LoginQueries.Kind kind, Long id, String username, String passwordHash,
+                           Set<String> roles, int failedLogins, @Nullable Instant throttledUntil, boolean active,
+                           @Nullable String locale) {
     }
 }

@@ -6,7 +6,6 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
-import java.time.Instant;
 import java.util.Optional;
 
 /** Platform operators' accounts. */
@@ -14,8 +13,6 @@ import java.util.Optional;
 public interface PlatformUserRepository extends CrudRepository<PlatformUser, Long> {
 
     Optional<PlatformUser> findByUsername(String username);
-
-    void update(@Id Long id, int failedLogins, @Nullable Instant lockedUntil);
 
     void update(@Id Long id, @Nullable String locale);
 }

@@ -6,7 +6,6 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
-import java.time.Instant;
 import java.util.Optional;
 
 /** Accounts of the current tenant. */
@@ -16,8 +15,6 @@ public interface TenantUserRepository extends CrudRepository<TenantUser, Long> {
     Optional<TenantUser> findByUsername(String username);
 
     boolean existsByUsername(String username);
-
-    void update(@Id Long id, int failedLogins, @Nullable Instant lockedUntil);
 
     void update(@Id Long id, @Nullable String locale);
 }

@@ -78,23 +78,20 @@ class AuthenticationTest extends IntegrationTest {
     }
 
     @Test
-    void repeatedFailuresLockTheAccountEvenForTheRightPassword() {
+    void repeatedFailuresFromOneAddressMakeItWaitEvenWithTheRightPassword() {
         String operator = client.operatorToken();
         client.post("/api/platform/tenants/" + tenant + "/users", Map.of("username", "victim", "password",
                 "victim-password-123", "roles", List.of("MEMBER")), bearer(operator));
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             assertThat(client.post("/api/auth/login", Map.of("username", "victim", "password", "guess" + i),
                     "X-Tenant", tenant).status()).isEqualTo(401);
         }
-        Response fifth = client.post("/api/auth/login", Map.of("username", "victim", "password", "guess5"),
-                "X-Tenant", tenant);
         Response rightPassword = client.post("/api/auth/login", Map.of("username", "victim", "password",
                 "victim-password-123"), "X-Tenant", tenant);
 
-        assertThat(fifth.status()).isEqualTo(429);
         assertThat(rightPassword.status()).isEqualTo(429);
         assertThat(Long.parseLong(rightPassword.header("Retry-After"))).isPositive();
-        assertThat(rightPassword.string("detail")).contains("locked");
+        assertThat(rightPassword.string("detail")).contains("try again");
     }
 
     @Test

@@ -78,7 +78,7 @@ class PortalViewsTest extends BrowserlessUiTest {
     }
 
     @Test
-    void repeatedFailuresLockTheAccountEvenForTheRightPassword() {
+    void repeatedFailuresMakeTheSameBrowserWaitEvenWithTheRightPassword() {
         String code = api.createTenantWithAdmin("uilock", ADMIN_PASSWORD);
         BrowserlessUIContext window = newVisitor();
         for (int attempt = 0; attempt < 5; attempt++) {
@@ -87,7 +87,7 @@ class PortalViewsTest extends BrowserlessUiTest {
         signIn(window, "Association " + code, "admin", ADMIN_PASSWORD);
 
         assertThat(((LoginView) window.getCurrentView()).shownError()).get()
-                .isEqualTo(i18n.getTranslation("login.error.locked", window.getUI().getLocale()));
+                .isEqualTo(i18n.getTranslation("login.error.throttled", window.getUI().getLocale()));
         assertThat(window.getUser().getSession().getAttribute(SignedIn.class)).isNull();
     }
 

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import eu.koopera.accounts.LoginService;
 import eu.koopera.platform.web.ApiException;
+import eu.koopera.platform.web.ClientAddresses;
 import eu.koopera.tenancy.Admission;
 import eu.koopera.tenancy.Tenant;
 import eu.koopera.tenancy.TenantAdmission;
@@ -34,7 +35,7 @@ import java.util.Optional;
 /**
  * Sign-in for everyone. On an association's own host name the association is fixed; elsewhere the user picks it,
  * or "platform operators" for operator accounts. Checked by the same {@link LoginService} as the API, so the same
- * lockout applies after repeated failures.
+ * waits apply after repeated failures.
  */
 @Route("login")
 @PublicView
@@ -45,17 +46,19 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final TenantRegistry tenants;
     private final UiSessions sessions;
     private final TenantAdmission admission;
+    private final ClientAddresses addresses;
     private final ComboBox<TenantChoice> association = new ComboBox<>();
     private final LoginForm form = new LoginForm();
     private Optional<Tenant> fixedTenant = Optional.empty();
     private String shownError;
 
     public LoginView(LoginService logins, TenantRegistry tenants, TenantHosts hosts, UiSessions sessions,
-                     TenantAdmission admission) {
+                     TenantAdmission admission, ClientAddresses addresses) {
         this.logins = logins;
         this.tenants = tenants;
         this.sessions = sessions;
         this.admission = admission;
+        this.addresses = addresses;
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
@@ -115,8 +118,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
         try {
             Admission admitted = tenant.map(Admission::of).orElseGet(() -> new Admission(null, null));
+            String address = clientAddress();
             LoginService.LoginResult result = admission.callAs(admitted,
-                    () -> logins.authenticate(username, password));
+                    () -> logins.authenticate(username, password, address));
             Locale locale = result.locale() != null ? KooperaI18n.forLanguage(result.locale())
                     : tenant.map(t -> KooperaI18n.forLanguage(t.defaultLocale()))
                     .orElseGet(() -> KooperaI18n.supported(getLocale()));
@@ -124,12 +128,19 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
                     tenant.map(Tenant::name).orElse(null)), locale);
             getUI().ifPresent(ui -> ui.navigate(HomeView.class));
         } catch (ApiException.TooManyAttempts e) {
-            fail("login.error.locked");
+            fail("login.error.throttled");
         } catch (ApiException.Forbidden e) {
             fail("login.error.disabled");
         } catch (ApiException.Unauthorized e) {
             fail("login.error.credentials");
         }
+    }
+
+    /** The browser's address as the abuse limits count it; the UI runs outside Micronaut's HTTP server. */
+    private String clientAddress() {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        return request == null ? ClientAddresses.UNKNOWN
+                : addresses.of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
     }
 
     private void fail(String messageKey) {
