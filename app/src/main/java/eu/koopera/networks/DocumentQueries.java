@@ -72,9 +72,14 @@ class DocumentQueries {
     }
 
     /** Where the content of one version is, with its recorded file name and type. */
-    Optional<NetworkDocumentVersionRecord> version(UUID documentId, int version) {
+    Optional<StoredVersion> version(UUID documentId, int version) {
         return sql.selectFrom(NETWORK_DOCUMENT_VERSION).where(NETWORK_DOCUMENT_VERSION.DOCUMENT_ID.eq(documentId),
-                NETWORK_DOCUMENT_VERSION.VERSION.eq(version)).fetchOptional();
+                NETWORK_DOCUMENT_VERSION.VERSION.eq(version))
+                .fetchOptional(row -> new StoredVersion(row.getFileName(), row.getContentType(), row.getContentKey()));
+    }
+
+    /** A version as the download needs it. */
+    record StoredVersion(String fileName, String contentType, UUID contentKey) {
     }
 
     private List<DocumentResponse> withVersions(List<NetworkDocumentRecord> documents) {

@@ -1,6 +1,5 @@
 package eu.koopera.networks;
 
-import eu.koopera.jooq.shared.tables.records.NetworkDocumentVersionRecord;
 import eu.koopera.platform.security.Caller;
 import eu.koopera.platform.security.CallerContext;
 import eu.koopera.platform.web.ApiException;
@@ -93,10 +92,10 @@ public class DocumentService {
         Caller caller = callers.requireTenantUser();
         DocumentResponse document = documents.find(documentId).orElseThrow(DocumentService::notFound);
         access.visible(document.networkId(), caller);
-        NetworkDocumentVersionRecord stored = documents.version(documentId,
+        DocumentQueries.StoredVersion stored = documents.version(documentId,
                 version == null ? document.latestVersion() : version).orElseThrow(DocumentService::notFound);
-        byte[] content = store.get(stored.getContentKey()).orElseThrow(DocumentService::notFound);
-        return new DocumentDownload(stored.getFileName(), stored.getContentType(), content);
+        byte[] content = store.get(stored.contentKey()).orElseThrow(DocumentService::notFound);
+        return new DocumentDownload(stored.fileName(), stored.contentType(), content);
     }
 
     private void store(UUID documentId, int version, String safeName, DocumentTypes.Type type, byte[] content,

@@ -22,10 +22,14 @@ import java.util.concurrent.CompletionException;
  * Refuses a JSON request body with anything but white space after its value, such as {@code {...} x} or two
  * objects in a row. The body reader stops at the end of the first value and would act on it, ignoring the rest
  * of what the client sent; a client that sends more than one value has a bug we should tell it about. Only JSON
- * bodies are looked at, on a split of the body, so the controller still reads it as before.
+ * bodies are looked at, on a split of the body, so the controller still reads it as before. JSON bodies are also
+ * held to {@link #MAX_JSON_BYTES}: the server accepts larger requests only for document uploads.
  */
 @ServerFilter(value = "/api/**", methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH})
 public class SingleJsonValueFilter {
+
+    /** The largest JSON body any endpoint accepts (413 above it). */
+    static final long MAX_JSON_BYTES = 5L * 1024 * 1024;
 
     private final JsonFactory json = new JsonFactory();
     private final ApiExceptionHandler problems;
@@ -42,14 +46,25 @@ public class SingleJsonValueFilter {
                 || !request.getContentType().map(SingleJsonValueFilter::isJson).orElse(false)) {
             return null;
         }
+        if (request.getContentLength() > MAX_JSON_BYTES) {
+            return tooLarge(request);
+        }
         try (CloseableAvailableByteBody body = server.byteBody().split(ByteBody.SplitBackpressureMode.FASTEST)
                 .buffer().join()) {
+            if (body.length() > MAX_JSON_BYTES) {
+                return tooLarge(request);
+            }
             return hasTrailingContent(body.toByteArray()) ? problems.handle(request, new ApiException.BadRequest(
                     "The request body has more after its JSON value; send exactly one.")) : null;
         } catch (CompletionException e) {
             // the body could not be read (too large, connection closed): the body reader reports that as before
             return null;
         }
+    }
+
+    private HttpResponse<?> tooLarge(HttpRequest<?> request) {
+        return problems.handle(request, new ApiException.TooLarge("The request body is larger than "
+                + MAX_JSON_BYTES / (1024 * 1024) + " MB."));
     }
 
     private boolean hasTrailingContent(byte[] body) {

@@ -8,13 +8,13 @@ import java.util.UUID;
 
 import static eu.koopera.jooq.shared.Tables.DOCUMENT_CONTENT;
 
-/** Keeps document content in {@code shared.document_content}, readable where a version of it is readable. */
+/** The default {@link DocumentStore}: keeps document content in {@code shared.document_content}, readable where a version of it is readable. */
 @Singleton
-class DatabaseDocumentStore implements DocumentStore {
+class DocumentContentQueries implements DocumentStore {
 
     private final DSLContext sql;
 
-    DatabaseDocumentStore(DSLContext sql) {
+    DocumentContentQueries(DSLContext sql) {
         this.sql = sql;
     }
 
