@@ -40,7 +40,8 @@ class FeedTab extends VerticalLayout {
     /**
      * An entry in the reader's language. Every kind's text may use the same arguments: {0} who did it, {1} their
      * association, {2} the association and {3} the municipality it concerns, {4} the network's name, {5} its
-     * status and {6} the user it concerns.
+     * status, {6} the user it concerns, {7} the title of the activity, document or meeting it concerns and {8} a
+     * version number.
      */
     static String text(Component context, Locale locale, FeedEntry entry) {
         Map<String, Object> parameters = entry.parameters();
@@ -50,7 +51,16 @@ class FeedTab extends VerticalLayout {
                 string(parameters.get("tenant")), string(parameters.get("member")),
                 name instanceof Map<?, ?> texts ? NetworksView.inLanguage(texts, locale) : "",
                 status == null ? "" : context.getTranslation("networks.status." + status),
-                string(parameters.get("username")));
+                string(parameters.get("username")), title(parameters), string(parameters.get("version")));
+    }
+
+    private static String title(Map<String, Object> parameters) {
+        for (String key : new String[]{"goal", "title"}) {
+            if (parameters.get(key) != null) {
+                return string(parameters.get(key));
+            }
+        }
+        return "";
     }
 
     private static String string(Object value) {
