@@ -41,7 +41,7 @@ public final class NetworksBenchmark {
             String operator = api.login(null, "admin");
             String owner = association(api, operator, "owner", "lv");
             String guest = association(api, operator, "guest", "lt");
-            long guestMember = api.id(api.send("POST", "/api/members", guest,
+            String guestMember = api.id(api.send("POST", "/api/members", guest,
                     "{\"name\":\"Kauno miestas\",\"code\":\"LT-15\"}"));
 
             String shared = null;
