@@ -4,7 +4,7 @@ package eu.koopera.networks;
 public enum FeedKind {
     NETWORK_CREATED, NETWORK_UPDATED, COORDINATOR_ADDED, ASSOCIATION_INVITED, INVITATION_ACCEPTED,
     INVITATION_DECLINED, ASSOCIATION_LEFT, MUNICIPALITY_ADDED, MUNICIPALITY_REMOVED, PILOT_APPLIED, PILOT_ACCEPTED,
-    PILOT_REJECTED;
+    PILOT_REJECTED, MEETING_CREATED, MEETING_UPDATED, MEETING_ATTENDANCE_RECORDED;
 
     /** The message key under which the UI finds this kind's text, such as {@code network.feed.pilot-applied}. */
     public String messageKey() {

@@ -32,6 +32,12 @@ public record LocalizedText(@Nullable String lv, @Nullable String lt, @Nullable 
         return Stream.of(lv, lt, en).filter(text -> text != null).findFirst().orElse("");
     }
 
+    /** The text in {@code language} if present, else the first present one. */
+    String in(@Nullable String language) {
+        String text = "lt".equals(language) ? lt : "en".equals(language) ? en : "lv".equals(language) ? lv : null;
+        return text != null ? text : first();
+    }
+
     /** The present languages and their texts, as stored. */
     Map<String, String> asMap() {
         Map<String, String> map = new LinkedHashMap<>();
