@@ -7,13 +7,15 @@ import org.jooq.JSONB;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 
-/** Converts the jsonb columns of network tables: texts by language and feed parameters. */
+/** Converts the jsonb columns of network tables: texts by language, feed parameters and attendance. */
 @Singleton
 class SharedJson {
 
     private static final Argument<Map<String, String>> TEXTS = Argument.mapOf(String.class, String.class);
+    private static final Argument<List<Attendee>> ATTENDEES = Argument.listOf(Attendee.class);
     private static final Argument<Map<String, Object>> PARAMETERS = Argument.mapOf(String.class, Object.class);
 
     private final JsonMapper mapper;
@@ -36,6 +38,14 @@ class SharedJson {
 
     Map<String, Object> parameters(JSONB stored) {
         return read(stored, PARAMETERS);
+    }
+
+    JSONB attendance(List<Attendee> attendees) {
+        return write(attendees);
+    }
+
+    List<Attendee> attendance(JSONB stored) {
+        return read(stored, ATTENDEES);
     }
 
     private JSONB write(Object value) {

@@ -102,6 +102,22 @@ final class Associations {
         }
     }
 
+    /** A seminar of the network on 4 May 2026, 10:00 to 13:00 in Riga, planned by the owner's coordinator. */
+    String meeting(Association owner, String network, String title) {
+        Response created = client.post("/api/networks/" + network + "/meetings", meetingBody(title),
+                bearer(owner.coordinator()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.string("id");
+    }
+
+    /** The body of a valid meeting with {@code title} in Latvian and English. */
+    static Map<String, Object> meetingBody(String title) {
+        return new HashMap<>(Map.of("kind", "SEMINAR", "title", Map.of("lv", title, "en", title + " (en)"),
+                "startsAt", "2026-05-04T10:00:00", "endsAt", "2026-05-04T13:00:00", "timeZone", "Europe/Riga",
+                "place", "Rīga, Mazā Pils iela 1", "onlineUrl", "https://meet.example/koopera",
+                "agenda", "1. Tīklu prezentācija\n2. Diskusija"));
+    }
+
     /**
      * An association as tests use it.
      *
