@@ -4,8 +4,14 @@ import eu.koopera.members.MemberResponse;
 import eu.koopera.members.MemberSearch;
 import eu.koopera.members.MemberService;
 import eu.koopera.networks.AcceptInvitationCommand;
+import eu.koopera.networks.ActivityCommand;
+import eu.koopera.networks.ActivityService;
 import eu.koopera.networks.InvitationCommand;
 import eu.koopera.networks.LocalizedText;
+import eu.koopera.networks.MeetingCommand;
+import eu.koopera.networks.MeetingKind;
+import eu.koopera.networks.MeetingService;
+import eu.koopera.networks.MilestoneStatus;
 import eu.koopera.networks.NetworkCommand;
 import eu.koopera.networks.NetworkInvitationResponse;
 import eu.koopera.networks.NetworkResponse;
@@ -25,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +40,8 @@ import java.util.function.Supplier;
 /**
  * The cooperation networks LPS ran in 2021–2024, for the demo: five thematic networks coordinated by LPS, one of
  * them (cooperation with residents) shared with the Lithuanian association LSA, where two Lithuanian
- * municipalities take part. Created once; a start that finds LPS networks leaves them alone.
+ * municipalities take part, with the seminar of 7 April 2022 that presented the five networks and a pilot
+ * activity. Created once; a start that finds LPS networks leaves them alone.
  */
 @Context
 @Requires(property = "koopera.demo.enabled", value = "true")
@@ -49,15 +57,20 @@ class DemoNetworks {
     private final NetworkService networks;
     private final ParticipationService participation;
     private final MemberService members;
+    private final MeetingService meetings;
+    private final ActivityService activities;
 
     /** Runs after the demo associations exist; {@code associations} is asked for that ordering only. */
     DemoNetworks(DemoAssociations associations, TenantRegistry registry, TenantAdmission admission,
-                 NetworkService networks, ParticipationService participation, MemberService members) {
+                 NetworkService networks, ParticipationService participation, MemberService members,
+                 MeetingService meetings, ActivityService activities) {
         this.registry = registry;
         this.admission = admission;
         this.networks = networks;
         this.participation = participation;
         this.members = members;
+        this.meetings = meetings;
+        this.activities = activities;
     }
 
     @PostConstruct
@@ -90,8 +103,27 @@ class DemoNetworks {
             participation.accept(invitation.id(), new AcceptInvitationCommand(chosen));
             return chosen.size();
         });
-        LOG.info("Demo networks: {} LPS networks created, one shared with LSA and {} Lithuanian municipalities",
-                created.size(), lithuanian);
+        as(lps, () -> meetings.create(withResidents.id(), new MeetingCommand(MeetingKind.SEMINAR,
+                new LocalizedText("Seminārs: piecu sadarbības tīklu prezentācija", null,
+                        "Seminar presenting the five cooperation networks"),
+                LocalDateTime.of(2022, 4, 7, 10, 0), LocalDateTime.of(2022, 4, 7, 13, 0), "Europe/Riga",
+                "Latvijas Pašvaldību savienība, Mazā Pils iela 1, Rīga", null,
+                "Tīklu mērķi, pilotaktivitātes, pieteikšanās kārtība.", null, null, null, null)));
+        as(lps, () -> activities.create(withResidents.id(), new ActivityCommand(
+                "Līdzdalības budžets divās pašvaldībās", lsa.code(), kaunas(lsa),
+                "Iedzīvotāju aptauja, nolikums, projektu konkurss, balsojums.", null, List.of(
+                        new ActivityCommand.Milestone("Iedzīvotāju aptauja", LocalDate.of(2022, 9, 30),
+                                MilestoneStatus.DONE),
+                        new ActivityCommand.Milestone("Līdzdalības budžeta nolikums", LocalDate.of(2023, 3, 31),
+                                MilestoneStatus.DONE),
+                        new ActivityCommand.Milestone("Pirmais balsojums", LocalDate.of(2023, 10, 15),
+                                MilestoneStatus.DONE)), null)));
+        LOG.info("Demo networks: {} LPS networks created, one shared with LSA and {} Lithuanian municipalities, "
+                + "with the seminar of 7 April 2022 and a pilot activity", created.size(), lithuanian);
+    }
+
+    private long kaunas(Tenant lsa) {
+        return as(lsa, () -> members.search(MemberSearch.text("Kauno miestas"), 0, 1).items().getFirst().id());
     }
 
     /** Work as the association's demo administrator, as if they had signed in. */

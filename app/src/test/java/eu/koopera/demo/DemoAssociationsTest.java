@@ -54,6 +54,10 @@ class DemoAssociationsTest {
             String sharedId = shared.get(0).get("id").toString();
             assertThat(client.get("/api/networks/" + sharedId + "/participants", bearer(lps)).body())
                     .contains("Kauno miestas", "Klaipėdos miestas");
+            assertThat(client.get("/api/networks/" + sharedId + "/meetings", bearer(lsa)).body())
+                    .contains("2022-04-07T10:00");
+            assertThat(client.get("/api/networks/" + sharedId + "/activities", bearer(lsa)).body())
+                    .contains("Līdzdalības budžets", "Kauno miestas");
             assertThat(client.get("/api/networks", bearer(client.login("llpa", "admin", PASSWORD)))
                     .string("total")).isEqualTo("0");
         }

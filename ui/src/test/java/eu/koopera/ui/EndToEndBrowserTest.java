@@ -37,7 +37,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The whole path in a real browser: Debian's headless Chromium, driven through its own chromedriver (nothing is
  * downloaded). An association administrator signs in, creates a member, finds it in the grid, switches to Latvian
- * and signs out; a screenshot of each step lands in {@code target/screenshots}.
+ * looks at the networks list and a network's page in Latvian, and signs out; a screenshot of each step lands in
+ * {@code target/screenshots}.
  */
 @MicronautTest(transactional = false)
 class EndToEndBrowserTest extends IntegrationTest {
@@ -58,6 +59,7 @@ class EndToEndBrowserTest extends IntegrationTest {
     private WebDriver browser;
     private WebDriverWait wait;
     private String tenantName;
+    private String code;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -84,7 +86,7 @@ class EndToEndBrowserTest extends IntegrationTest {
 
         TestClient api = new TestClient(server.getURI(), json);
         String operator = api.operatorToken();
-        String code = "e2e" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        code = "e2e" + Long.toString(System.nanoTime() % 1_000_000, 36);
         tenantName = "Vidzemes pašvaldību apvienība " + code;
         assertThat(api.post("/api/platform/tenants", Map.of("code", code, "name", tenantName, "country", "LV",
                 "defaultLocale", "en"), TestClient.bearer(operator)).status()).isEqualTo(201);
@@ -142,11 +144,27 @@ class EndToEndBrowserTest extends IntegrationTest {
         assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("Biedri");
         screenshot("06-latvian");
 
+        TestClient api = new TestClient(server.getURI(), json);
+        String token = api.login(code, "ilze", PASSWORD);
+        String network = api.post("/api/networks", Map.of("name", Map.of("lv", "Sadarbība ar iedzīvotājiem",
+                "en", "Cooperation with residents"), "description", Map.of("lv", "Līdzdalības budžets un "
+                + "iedzīvotāju konsultācijas"), "theme", "residents", "status", "OPEN_FOR_APPLICATIONS",
+                "startsOn", "2022-04-07", "endsOn", "2024-04-30", "maxPilots", 3), TestClient.bearer(token))
+                .string("id");
+        browser.get("http://127.0.0.1:" + ui.port() + "/networks");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+                "Sadarbība ar iedzīvotājiem"));
+        screenshot("07-networks-latvian");
+        browser.get("http://127.0.0.1:" + ui.port() + "/networks/" + network);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h2"),
+                "Sadarbība ar iedzīvotājiem"));
+        screenshot("08-network-page-latvian");
+
         openUserMenu();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
         wait.until(ExpectedConditions.urlContains("/login"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-login-form")));
-        screenshot("07-signed-out");
+        screenshot("09-signed-out");
 
         browser.get("http://127.0.0.1:" + ui.port() + "/members");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-login-form")));

@@ -41,7 +41,7 @@ class FeedTab extends VerticalLayout {
      * An entry in the reader's language. Every kind's text may use the same arguments: {0} who did it, {1} their
      * association, {2} the association and {3} the municipality it concerns, {4} the network's name, {5} its
      * status, {6} the user it concerns, {7} the title of the activity, document or meeting it concerns and {8} a
-     * version number.
+     * version number or a count of attendees.
      */
     static String text(Component context, Locale locale, FeedEntry entry) {
         Map<String, Object> parameters = entry.parameters();
@@ -51,13 +51,19 @@ class FeedTab extends VerticalLayout {
                 string(parameters.get("tenant")), string(parameters.get("member")),
                 name instanceof Map<?, ?> texts ? NetworksView.inLanguage(texts, locale) : "",
                 status == null ? "" : context.getTranslation("networks.status." + status),
-                string(parameters.get("username")), title(parameters), string(parameters.get("version")));
+                string(parameters.get("username")), title(parameters, locale),
+                string(parameters.getOrDefault("version", parameters.get("attendees"))));
     }
 
-    private static String title(Map<String, Object> parameters) {
+    /** The activity's goal, the document's title, or the meeting's title in the reader's language. */
+    private static String title(Map<String, Object> parameters, Locale locale) {
         for (String key : new String[]{"goal", "title"}) {
-            if (parameters.get(key) != null) {
-                return string(parameters.get(key));
+            Object value = parameters.get(key);
+            if (value instanceof Map<?, ?> texts) {
+                return NetworksView.inLanguage(texts, locale);
+            }
+            if (value != null) {
+                return string(value);
             }
         }
         return "";
