@@ -21,7 +21,10 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import eu.koopera.members.MemberService;
+import eu.koopera.networks.ActivityService;
 import eu.koopera.networks.CoordinatorResponse;
+import eu.koopera.networks.DocumentService;
+import eu.koopera.networks.DocumentSettings;
 import eu.koopera.networks.NetworkResponse;
 import eu.koopera.networks.NetworkService;
 import eu.koopera.networks.ParticipationService;
@@ -42,8 +45,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One network on a page, with tabs for its overview, participants, pilot applications and feed. A network the
- * user's association does not take part in is not found, like one that does not exist.
+ * One network on a page, with tabs for its overview, participants, pilot applications, pilot activities,
+ * documents and feed. A network the user's association does not take part in is not found, like one that does not
+ * exist.
  */
 @Route(value = "networks/:id", layout = MainLayout.class)
 @AllowedRoles({Roles.ASSOCIATION_ADMIN, Roles.NETWORK_COORDINATOR, Roles.MEMBER})
@@ -53,6 +57,9 @@ public class NetworkView extends VerticalLayout implements BeforeEnterObserver, 
     private final NetworkService networks;
     private final ParticipationService participation;
     private final PilotApplicationService applications;
+    private final ActivityService activities;
+    private final DocumentService documents;
+    private final DocumentSettings documentSettings;
     private final MemberService members;
     private final PeopleService people;
     private final CommandValidation validation;
@@ -60,11 +67,15 @@ public class NetworkView extends VerticalLayout implements BeforeEnterObserver, 
     private NetworkResponse network;
 
     public NetworkView(NetworkService networks, ParticipationService participation,
-                       PilotApplicationService applications, MemberService members, PeopleService people,
-                       CommandValidation validation, UiSessions sessions) {
+                       PilotApplicationService applications, ActivityService activities,
+                       DocumentService documents, DocumentSettings documentSettings, MemberService members,
+                       PeopleService people, CommandValidation validation, UiSessions sessions) {
         this.networks = networks;
         this.participation = participation;
         this.applications = applications;
+        this.activities = activities;
+        this.documents = documents;
+        this.documentSettings = documentSettings;
         this.members = members;
         this.people = people;
         this.validation = validation;
@@ -100,6 +111,10 @@ public class NetworkView extends VerticalLayout implements BeforeEnterObserver, 
                 new ParticipantsTab(network, participation, members, access));
         tabs.add(getTranslation("network.tab.applications"),
                 new ApplicationsTab(network, applications, participation, people, validation, access));
+        tabs.add(getTranslation("network.tab.activities"),
+                new ActivitiesTab(network, activities, participation, access));
+        tabs.add(getTranslation("network.tab.documents"),
+                new DocumentsTab(network, documents, documentSettings.maxSize()));
         tabs.add(getTranslation("network.tab.feed"), new FeedTab(network.id(), networks));
         add(new RouterLink(getTranslation("network.back"), NetworksView.class),
                 new H2(NetworksView.inLanguage(network.name(), getLocale())), tabs);

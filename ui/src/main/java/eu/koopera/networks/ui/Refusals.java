@@ -16,7 +16,7 @@ final class Refusals {
 
     /** Fields the network services name in their problems; each has the text {@code network.invalid.<field>}. */
     static final Set<String> FIELDS = Set.of("name", "description", "endsOn", "version", "tenant", "memberId",
-            "reason", "userId");
+            "reason", "userId", "responsibleMember");
 
     private Refusals() {
     }

@@ -1,0 +1,183 @@
+package eu.koopera.networks.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.streams.UploadHandler;
+import eu.koopera.networks.DocumentDownload;
+import eu.koopera.networks.DocumentResponse;
+import eu.koopera.networks.DocumentService;
+import eu.koopera.networks.NetworkResponse;
+import eu.koopera.platform.web.ApiException;
+import eu.koopera.ui.forms.Fields;
+
+import java.io.ByteArrayInputStream;
+import java.text.NumberFormat;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+
+/**
+ * The network's documents with all their versions. Everyone taking part uploads documents and new versions; every
+ * download asks the service again, so a user whose association left gets nothing.
+ */
+class DocumentsTab extends VerticalLayout {
+
+    private final NetworkResponse network;
+    private final DocumentService documents;
+    private final int maxSize;
+    private final Div list = new Div();
+    private final TextField title = new TextField();
+
+    DocumentsTab(NetworkResponse network, DocumentService documents, int maxSize) {
+        this.network = network;
+        this.documents = documents;
+        this.maxSize = maxSize;
+        setPadding(false);
+        title.setLabel(getTranslation("network.document.title"));
+        title.setId("document-title");
+        title.setHelperText(getTranslation("network.document.title.help"));
+        Upload upload = upload("document-upload", (fileName, content) -> {
+            documents.upload(network.id(), Fields.blankToNull(title.getValue()), fileName, content);
+            title.clear();
+        });
+        list.setId("documents");
+        list.setWidthFull();
+        add(new H4(getTranslation("network.document.add")),
+                new Paragraph(getTranslation("network.document.accepted", size(getLocale(), maxSize))),
+                title, upload, list);
+        refresh();
+    }
+
+    /**
+     * An upload that reads at most one byte more than the limit and hands the file to {@code store} (in the UI's
+     * session, where the signed-in user is bound); the service decides whether the file is accepted.
+     */
+    private Upload upload(String id, BiConsumer<String, byte[]> store) {
+        UploadHandler handler = event -> {
+            byte[] content;
+            try (var in = event.getInputStream()) {
+                content = in.readNBytes(maxSize + 1);
+            }
+            String fileName = event.getFileName();
+            UI ui = event.getUI();
+            ui.access(() -> receive(fileName, content, store));
+        };
+        Upload upload = new Upload(handler);
+        upload.setId(id);
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(maxSize);
+        upload.addFileRejectedListener(event -> refuse(getTranslation("network.document.tooLarge",
+                size(getLocale(), maxSize))));
+        return upload;
+    }
+
+    private void receive(String fileName, byte[] content, BiConsumer<String, byte[]> store) {
+        try {
+            store.accept(fileName, content);
+            Notification.show(getTranslation("network.document.uploaded", fileName));
+            refresh();
+        } catch (ApiException e) {
+            refuse(refusal(e));
+        }
+    }
+
+    /** Why the service refused a file, in the user's language. */
+    private String refusal(ApiException problem) {
+        return switch (problem) {
+            case ApiException.TooLarge ignored -> getTranslation("network.document.tooLarge",
+                    size(getLocale(), maxSize));
+            case ApiException.Unprocessable ignored -> getTranslation("network.document.type");
+            case ApiException.BadRequest bad when bad.errors().stream()
+                    .anyMatch(error -> "file".equals(error.field())) -> getTranslation("network.document.empty");
+            case ApiException.BadRequest ignored -> getTranslation("network.document.titleTooLong");
+            default -> Refusals.text(this, problem, getTranslation("error.conflict"));
+        };
+    }
+
+    private void refuse(String text) {
+        Notification notification = Notification.show(text, 6000, Notification.Position.TOP_CENTER);
+        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        notification.setId("document-refusal");
+    }
+
+    private void refresh() {
+        list.removeAll();
+        var all = documents.list(network.id());
+        if (all.isEmpty()) {
+            list.add(new Paragraph(getTranslation("network.document.none")));
+        }
+        all.forEach(document -> list.add(card(document)));
+    }
+
+    private Component card(DocumentResponse document) {
+        Div card = new Div(new H3(document.title()));
+        card.addClassName("koopera-card");
+        card.setId("document-" + document.id());
+        DateTimeFormatter times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(getLocale()).withZone(ZoneId.of("Europe/Riga"));
+        for (DocumentResponse.Version version : document.versions()) {
+            Anchor download = new Anchor(download(document.id(), version.version()), version.fileName());
+            download.setId("download-" + document.id() + "-" + version.version());
+            download.addClassName("document-download");
+            HorizontalLayout line = new HorizontalLayout(
+                    new Span(getTranslation("network.document.version", version.version())), download,
+                    new Span(type(version.fileName())), new Span(size(getLocale(), version.sizeBytes())),
+                    new Span(version.uploadedBy() + " (" + version.uploadedTenant() + ")"),
+                    new Span(times.format(version.uploadedAt())));
+            line.addClassName("document-version");
+            line.setWrap(true);
+            card.add(line);
+        }
+        card.add(upload("version-upload-" + document.id(),
+                (fileName, content) -> documents.addVersion(document.id(), fileName, content)));
+        return card;
+    }
+
+    /** Sends a version as an attachment, fetched through the service on every download. */
+    private DownloadHandler download(UUID documentId, int version) {
+        return DownloadHandler.fromInputStream(event -> {
+            try {
+                DocumentDownload file = documents.download(documentId, version);
+                return new DownloadResponse(new ByteArrayInputStream(file.content()), file.fileName(),
+                        file.contentType(), file.content().length);
+            } catch (ApiException.NotFound e) {
+                return DownloadResponse.error(404);
+            }
+        });
+    }
+
+    /** The type's short name: the safe file name always ends with the extension of the type found at upload. */
+    private static String type(String fileName) {
+        return fileName.substring(fileName.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT);
+    }
+
+    /** A size in bytes, KB or MB with the reader's number format. */
+    static String size(Locale locale, long bytes) {
+        NumberFormat number = NumberFormat.getNumberInstance(locale);
+        number.setMaximumFractionDigits(1);
+        if (bytes < 1024) {
+            return number.format(bytes) + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return number.format(bytes / 1024.0) + " KB";
+        }
+        return number.format(bytes / (1024.0 * 1024)) + " MB";
+    }
+}
