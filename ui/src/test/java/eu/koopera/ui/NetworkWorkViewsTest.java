@@ -184,6 +184,27 @@ class NetworkWorkViewsTest extends BrowserlessUiTest {
                 .contains("ACCEPTED");
     }
 
+    @Test
+    void theWorkspaceListsMeetingsThatHaveNotEndedAndLeavesPastOnesOut() {
+        String network = sharedNetwork("Sadarbība vēsturiskajās zemēs", "ACTIVE");
+        for (String[] meeting : new String[][]{{"Pagājušais seminārs", "2021-05-04"}, {"Nākamais seminārs",
+                "2099-05-04"}}) {
+            TestClient.Response created = api.post("/api/networks/" + network + "/meetings", Map.of("kind",
+                    "SEMINAR", "title", Map.of("lv", meeting[0]), "startsAt", meeting[1] + "T10:00:00",
+                    "endsAt", meeting[1] + "T13:00:00", "timeZone", "Europe/Riga", "place", "Rīga"),
+                    bearer(ownerCoordinator));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+        }
+
+        BrowserlessUIContext window = signedIn(owner, "coordinator");
+        window.navigate("networks/workspace", NetworkWorkspaceView.class);
+        @SuppressWarnings("unchecked")
+        Grid<Object> grid = window.find(Grid.class).id("workspace-meetings");
+        GridTester<Grid<Object>, Object> rows = window.test(grid);
+        List<String> titles = IntStream.range(0, rows.size()).mapToObj(i -> rows.getCellText(i, 1)).toList();
+        assertThat(titles).contains("Nākamais seminārs").doesNotContain("Pagājušais seminārs");
+    }
+
     /** A MEMBER user of the guest association linked to the Kaunas district through a person. */
     private void officer(String username, String email) {
         TestClient.Response person = api.post("/api/people", Map.of("memberId", kaunas, "firstName", "Officer",

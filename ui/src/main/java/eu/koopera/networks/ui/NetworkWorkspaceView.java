@@ -13,6 +13,8 @@ import eu.koopera.networks.ActivityResponse;
 import eu.koopera.networks.ActivityService;
 import eu.koopera.networks.ApplicationResponse;
 import eu.koopera.networks.ApplicationStatus;
+import eu.koopera.networks.MeetingResponse;
+import eu.koopera.networks.MeetingService;
 import eu.koopera.networks.NetworkResponse;
 import eu.koopera.networks.NetworkService;
 import eu.koopera.networks.PilotApplicationService;
@@ -23,6 +25,7 @@ import eu.koopera.ui.session.AllowedRoles;
 import eu.koopera.ui.session.UiSessions;
 import io.micronaut.context.annotation.Prototype;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -31,8 +34,8 @@ import java.util.List;
 
 /**
  * The coordinator's workspace: open pilot applications across the networks the user manages, decided in place,
- * and the overdue milestones of those networks' pilot activities. Built from the per-network service calls, so it
- * asks the database twice per managed network (fine for the handful a coordinator runs).
+ * their upcoming meetings and the overdue milestones of their pilot activities. Built from the per-network service
+ * calls, so it asks the database three times per managed network (fine for the handful a coordinator runs).
  */
 @Menu(title = "nav.networkWorkspace", order = 37, icon = "vaadin:desktop")
 @Route(value = "networks/workspace", layout = MainLayout.class)
@@ -46,20 +49,25 @@ public class NetworkWorkspaceView extends VerticalLayout implements HasDynamicTi
     private final NetworkService networks;
     private final PilotApplicationService applications;
     private final ActivityService activities;
+    private final MeetingService meetings;
     private final Caller caller;
     private final Grid<OpenApplication> open = new Grid<>(OpenApplication.class, false);
     private final Grid<OverdueMilestone> overdue = new Grid<>(OverdueMilestone.class, false);
+    private final Grid<UpcomingMeeting> upcoming = new Grid<>(UpcomingMeeting.class, false);
 
     public NetworkWorkspaceView(NetworkService networks, PilotApplicationService applications,
-                                ActivityService activities, UiSessions sessions) {
+                                ActivityService activities, MeetingService meetings, UiSessions sessions) {
         this.networks = networks;
         this.applications = applications;
         this.activities = activities;
+        this.meetings = meetings;
         this.caller = sessions.require().caller();
         configureApplications();
         configureMilestones();
+        configureMeetings();
         add(new H2(getTranslation("network.workspace.title")),
                 new H3(getTranslation("network.workspace.applications")), open,
+                new H3(getTranslation("network.workspace.meetings")), upcoming,
                 new H3(getTranslation("network.workspace.overdue")), overdue);
         refresh();
     }
@@ -108,6 +116,23 @@ public class NetworkWorkspaceView extends VerticalLayout implements HasDynamicTi
         overdue.setAllRowsVisible(true);
     }
 
+    private void configureMeetings() {
+        DateTimeFormatter times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(getLocale());
+        upcoming.setId("workspace-meetings");
+        upcoming.addColumn(row -> NetworksView.inLanguage(row.network().name(), getLocale()))
+                .setHeader(getTranslation("networks.name")).setAutoWidth(true);
+        upcoming.addColumn(row -> NetworksView.inLanguage(row.meeting().title(), getLocale()))
+                .setHeader(getTranslation("network.workspace.meeting")).setFlexGrow(2);
+        upcoming.addColumn(row -> times.format(row.meeting().startsAt()) + " (" + row.meeting().timeZone() + ")")
+                .setHeader(getTranslation("network.workspace.meetingStarts")).setAutoWidth(true);
+        upcoming.addColumn(row -> row.meeting().place() != null ? row.meeting().place()
+                        : java.util.Objects.toString(row.meeting().onlineUrl(), ""))
+                .setHeader(getTranslation("network.workspace.meetingPlace")).setFlexGrow(2);
+        upcoming.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        upcoming.setAllRowsVisible(true);
+    }
+
     private void decide(OpenApplication row, boolean accept) {
         new DecisionDialog(row.application(), accept, applications, this::refresh).open();
     }
@@ -115,7 +140,13 @@ public class NetworkWorkspaceView extends VerticalLayout implements HasDynamicTi
     private void refresh() {
         List<OpenApplication> openRows = new ArrayList<>();
         List<OverdueMilestone> overdueRows = new ArrayList<>();
+        List<UpcomingMeeting> meetingRows = new ArrayList<>();
         for (NetworkResponse network : managed()) {
+            for (MeetingResponse meeting : meetings.list(network.id())) {
+                if (meeting.endsAt().atZone(ZoneId.of(meeting.timeZone())).toInstant().isAfter(Instant.now())) {
+                    meetingRows.add(new UpcomingMeeting(network, meeting));
+                }
+            }
             applications.list(network.id()).stream().filter(a -> a.status() == ApplicationStatus.OPEN)
                     .forEach(a -> openRows.add(new OpenApplication(network, a)));
             for (ActivityResponse activity : activities.list(network.id())) {
@@ -123,6 +154,9 @@ public class NetworkWorkspaceView extends VerticalLayout implements HasDynamicTi
                         .forEach(m -> overdueRows.add(new OverdueMilestone(network, activity, m)));
             }
         }
+        meetingRows.sort(java.util.Comparator.comparing(row -> row.meeting().startsAt()
+                .atZone(ZoneId.of(row.meeting().timeZone())).toInstant()));
+        upcoming.setItems(meetingRows);
         open.setItems(openRows);
         overdue.setItems(overdueRows);
     }
@@ -144,6 +178,10 @@ public class NetworkWorkspaceView extends VerticalLayout implements HasDynamicTi
 
     /** An open application and its network. */
     record OpenApplication(NetworkResponse network, ApplicationResponse application) {
+    }
+
+    /** A meeting that has not ended yet, and its network. */
+    record UpcomingMeeting(NetworkResponse network, MeetingResponse meeting) {
     }
 
     /** An overdue milestone with its activity and network. */
