@@ -159,12 +159,16 @@ class EndToEndBrowserTest extends IntegrationTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h2"),
                 "Sadarbība ar iedzīvotājiem"));
         screenshot("08-network-page-latvian");
+        browser.get("http://127.0.0.1:" + ui.port() + "/my-networks");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+                "Sadarbība ar iedzīvotājiem"));
+        screenshot("09-my-networks-latvian");
 
         openUserMenu();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
         wait.until(ExpectedConditions.urlContains("/login"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-login-form")));
-        screenshot("09-signed-out");
+        screenshot("10-signed-out");
 
         browser.get("http://127.0.0.1:" + ui.port() + "/members");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-login-form")));
