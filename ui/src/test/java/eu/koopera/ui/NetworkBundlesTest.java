@@ -3,6 +3,7 @@ package eu.koopera.ui;
 import eu.koopera.networks.ApplicationStatus;
 import eu.koopera.networks.FeedKind;
 import eu.koopera.networks.InvitationStatus;
+import eu.koopera.networks.MeetingKind;
 import eu.koopera.networks.MilestoneStatus;
 import eu.koopera.networks.NetworkStatus;
 import eu.koopera.ui.i18n.KooperaI18n;
@@ -15,8 +16,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The texts the network views compose from values (statuses, milestone statuses, feed kinds, refused fields) exist
- * in every language.
+ * The texts the network views compose from values (statuses, milestone statuses, meeting kinds, feed kinds, refused
+ * fields) exist in every language.
  */
 class NetworkBundlesTest {
 
@@ -27,9 +28,11 @@ class NetworkBundlesTest {
         Arrays.stream(ApplicationStatus.values()).forEach(status -> keys.add("network.application.status." + status));
         Arrays.stream(InvitationStatus.values()).forEach(status -> keys.add("network.invitation.status." + status));
         Arrays.stream(MilestoneStatus.values()).forEach(status -> keys.add("network.milestone.status." + status));
+        Arrays.stream(MeetingKind.values()).forEach(kind -> keys.add("network.meeting.kind." + kind));
         Arrays.stream(FeedKind.values()).forEach(kind -> keys.add(kind.messageKey()));
         List.of("name", "description", "endsOn", "version", "tenant", "memberId", "reason", "userId",
-                        "responsibleMember")
+                        "responsibleMember", "title", "endsAt", "timeZone", "place", "onlineUrl",
+                        "recordings", "attendees")
                 .forEach(field -> keys.add("network.invalid." + field));
         List.of("lv", "lt", "en").forEach(language -> {
             keys.add("networks.name." + language);

@@ -173,7 +173,7 @@ class NetworkViewsTest extends BrowserlessUiTest {
         share(network);
         BrowserlessUIContext window = signedIn(owner, "coordinator");
         language(window, 2);
-        openTab(window, network, 5);
+        openTab(window, network, 6);
         assertThat(feed(window)).containsExactly(
                 i18n.getTranslation("network.feed.invitation-accepted", KooperaI18n.ENGLISH, "admin", guest,
                         guest, "", "", "", ""),
@@ -182,7 +182,7 @@ class NetworkViewsTest extends BrowserlessUiTest {
                 "coordinator created the network „Sadarbība ar iedzīvotājiem (en)“.");
 
         language(window, 0);
-        openTab(window, network, 5);
+        openTab(window, network, 6);
         assertThat(feed(window)).containsExactly(
                 "Asociācija " + guest + " pievienojās tīklam.",
                 "coordinator uzaicināja asociāciju " + guest + ".",

@@ -45,7 +45,7 @@ class NetworkWorkViewsTest extends BrowserlessUiTest {
 
     private static final String PASSWORD = "network-work-password-123";
     private static final int ACTIVITIES = 3;
-    private static final int DOCUMENTS = 4;
+    private static final int DOCUMENTS = 5;
 
     private String owner;
     private String guest;

@@ -18,6 +18,7 @@ import com.vaadin.flow.router.RouterLink;
 import eu.koopera.members.MemberResponse;
 import eu.koopera.networks.ApplicationResponse;
 import eu.koopera.networks.ApplicationStatus;
+import eu.koopera.networks.CalendarFeedService;
 import eu.koopera.networks.NetworkResponse;
 import eu.koopera.networks.NetworkService;
 import eu.koopera.networks.NetworkStatus;
@@ -32,6 +33,7 @@ import eu.koopera.ui.layout.MainLayout;
 import eu.koopera.ui.session.AllowedRoles;
 import eu.koopera.ui.session.UiSessions;
 import io.micronaut.context.annotation.Prototype;
+import io.micronaut.context.annotation.Value;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -41,7 +43,8 @@ import java.util.Optional;
 
 /**
  * The member portal's "My networks": the networks the user's association takes part in, whether each takes
- * applications, the applications of the user's own municipality, and applying while a network is open for them.
+ * applications, the applications of the user's own municipality, applying while a network is open for them, and the user's
+ * personal calendar subscription to the networks' meetings.
  */
 @Menu(title = "nav.myNetworks", order = 12, icon = "vaadin:connect-o")
 @Route(value = "my-networks", layout = MainLayout.class)
@@ -62,7 +65,8 @@ public class MyNetworksView extends VerticalLayout implements HasDynamicTitle {
 
     public MyNetworksView(NetworkService networks, ParticipationService participation,
                           PilotApplicationService applications, PeopleService people, CommandValidation validation,
-                          UiSessions sessions) {
+                          CalendarFeedService feeds, UiSessions sessions,
+                          @Value("${koopera.public-url:http://localhost:8080}") String publicUrl) {
         this.networks = networks;
         this.participation = participation;
         this.applications = applications;
@@ -75,7 +79,7 @@ public class MyNetworksView extends VerticalLayout implements HasDynamicTitle {
         if (municipality == null) {
             add(new Paragraph(getTranslation("network.mine.noMunicipality")));
         }
-        add(list);
+        add(list, new CalendarSubscriptionPanel(feeds, publicUrl));
         refresh();
     }
 

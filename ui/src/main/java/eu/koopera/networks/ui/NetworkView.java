@@ -25,6 +25,7 @@ import eu.koopera.networks.ActivityService;
 import eu.koopera.networks.CoordinatorResponse;
 import eu.koopera.networks.DocumentService;
 import eu.koopera.networks.DocumentSettings;
+import eu.koopera.networks.MeetingService;
 import eu.koopera.networks.NetworkResponse;
 import eu.koopera.networks.NetworkService;
 import eu.koopera.networks.ParticipationService;
@@ -46,8 +47,8 @@ import java.util.UUID;
 
 /**
  * One network on a page, with tabs for its overview, participants, pilot applications, pilot activities,
- * documents and feed. A network the user's association does not take part in is not found, like one that does not
- * exist.
+ * meetings, documents and feed. A network the user's association does not take part in is not found, like one that
+ * does not exist.
  */
 @Route(value = "networks/:id", layout = MainLayout.class)
 @AllowedRoles({Roles.ASSOCIATION_ADMIN, Roles.NETWORK_COORDINATOR, Roles.MEMBER})
@@ -58,6 +59,7 @@ public class NetworkView extends VerticalLayout implements BeforeEnterObserver, 
     private final ParticipationService participation;
     private final PilotApplicationService applications;
     private final ActivityService activities;
+    private final MeetingService meetings;
     private final DocumentService documents;
     private final DocumentSettings documentSettings;
     private final MemberService members;
@@ -68,12 +70,14 @@ public class NetworkView extends VerticalLayout implements BeforeEnterObserver, 
 
     public NetworkView(NetworkService networks, ParticipationService participation,
                        PilotApplicationService applications, ActivityService activities,
-                       DocumentService documents, DocumentSettings documentSettings, MemberService members,
+                       MeetingService meetings, DocumentService documents, DocumentSettings documentSettings,
+                       MemberService members,
                        PeopleService people, CommandValidation validation, UiSessions sessions) {
         this.networks = networks;
         this.participation = participation;
         this.applications = applications;
         this.activities = activities;
+        this.meetings = meetings;
         this.documents = documents;
         this.documentSettings = documentSettings;
         this.members = members;
@@ -113,6 +117,8 @@ public class NetworkView extends VerticalLayout implements BeforeEnterObserver, 
                 new ApplicationsTab(network, applications, participation, people, validation, access));
         tabs.add(getTranslation("network.tab.activities"),
                 new ActivitiesTab(network, activities, participation, access));
+        tabs.add(getTranslation("network.tab.meetings"),
+                new MeetingsTab(network, meetings, participation, access));
         tabs.add(getTranslation("network.tab.documents"),
                 new DocumentsTab(network, documents, documentSettings.maxSize()));
         tabs.add(getTranslation("network.tab.feed"), new FeedTab(network.id(), networks));

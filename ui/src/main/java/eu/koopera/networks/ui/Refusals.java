@@ -14,9 +14,13 @@ import java.util.Set;
  */
 final class Refusals {
 
-    /** Fields the network services name in their problems; each has the text {@code network.invalid.<field>}. */
+    /**
+     * Fields the network services name in their problems; each has the text {@code network.invalid.<field>}. An
+     * indexed field such as {@code recordings[1]} or {@code attendees[0].tenant} counts as its list.
+     */
     static final Set<String> FIELDS = Set.of("name", "description", "endsOn", "version", "tenant", "memberId",
-            "reason", "userId", "responsibleMember");
+            "reason", "userId", "responsibleMember", "title", "endsAt", "timeZone", "place", "onlineUrl", "recordings",
+            "attendees");
 
     private Refusals() {
     }
@@ -39,7 +43,8 @@ final class Refusals {
             case ApiException.Conflict ignored -> conflict;
             case ApiException.Forbidden ignored -> context.getTranslation("error.forbidden");
             case ApiException.NotFound ignored -> context.getTranslation("error.notFound");
-            default -> problem.errors().stream().map(Problem.FieldError::field).filter(FIELDS::contains)
+            default -> problem.errors().stream().map(Problem.FieldError::field)
+                    .map(field -> field.replaceFirst("\\[.*$", "")).filter(FIELDS::contains)
                     .findFirst().map(field -> context.getTranslation("network.invalid." + field))
                     .orElseGet(() -> context.getTranslation("error.invalid"));
         };
