@@ -85,13 +85,13 @@ public class MemberImportService {
         return new ImportResult(creations.size(), updates.size(), dryRun);
     }
 
-    /** The whole register, in the import columns, ordered by code. */
+    /** The whole register, in the import columns, ordered by name in the association's alphabet. */
     @Transactional(readOnly = true)
     public byte[] export(TableFormat format) {
         callers.requireTenantUser();
         List<List<String>> rows = new ArrayList<>();
         for (MemberResponse member : queries.all(new MemberSearch(null, null, null, null, null,
-                MemberSearch.SortField.CODE, false))) {
+                MemberSearch.SortField.NAME, false))) {
             rows.add(Arrays.asList(member.code(), member.name(), member.kind() == null ? null : member.kind().name(),
                     member.region(), member.population() == null ? null : member.population().toString(),
                     member.website()));

@@ -1,6 +1,7 @@
 package eu.koopera.members;
 
 import eu.koopera.jooq.tenant.tables.records.MemberRecord;
+import eu.koopera.platform.database.NameOrder;
 import jakarta.inject.Singleton;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -26,9 +27,11 @@ class MemberQueries {
     private static final int BATCH = 1_000;
 
     private final DSLContext sql;
+    private final NameOrder names;
 
-    MemberQueries(DSLContext sql) {
+    MemberQueries(DSLContext sql, NameOrder names) {
         this.sql = sql;
+        this.names = names;
     }
 
     /** One page of matching members with the total count. */
@@ -158,12 +161,12 @@ class MemberQueries {
         return DSL.and(conditions);
     }
 
-    private static SortField<?> order(MemberSearch search) {
+    private SortField<?> order(MemberSearch search) {
         Field<?> field = switch (search.sort()) {
-            case NAME -> DSL.lower(MEMBER.NAME);
+            case NAME -> names.collated(MEMBER.NAME);
             case CODE -> MEMBER.CODE;
             case KIND -> MEMBER.KIND;
-            case REGION -> MEMBER.REGION;
+            case REGION -> names.collated(MEMBER.REGION);
             case POPULATION -> MEMBER.POPULATION;
             case MEMBERSHIP_STATUS -> MEMBER.MEMBERSHIP_STATUS;
             case UPDATED_AT -> MEMBER.UPDATED_AT;

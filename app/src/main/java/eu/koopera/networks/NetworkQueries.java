@@ -1,6 +1,7 @@
 package eu.koopera.networks;
 
 import eu.koopera.jooq.shared.tables.records.NetworkRecord;
+import eu.koopera.platform.database.NameOrder;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.jooq.Condition;
@@ -29,10 +30,12 @@ class NetworkQueries {
 
     private final DSLContext sql;
     private final SharedJson json;
+    private final NameOrder names;
 
-    NetworkQueries(DSLContext sql, SharedJson json) {
+    NetworkQueries(DSLContext sql, SharedJson json, NameOrder names) {
         this.sql = sql;
         this.json = json;
+        this.names = names;
     }
 
     /** Creates a network owned by {@code owner}, with the owner's participation row. */
@@ -81,7 +84,7 @@ class NetworkQueries {
         Condition where = DSL.and(conditions);
         int total = sql.fetchCount(NETWORK, where);
         List<NetworkResponse> items = sql.selectFrom(NETWORK).where(where)
-                .orderBy(DSL.lower(NETWORK.NAME), NETWORK.ID)
+                .orderBy(names.collated(NETWORK.NAME), NETWORK.ID)
                 .limit(size).offset((long) page * size)
                 .fetch(this::toResponse);
         return new NetworkPage(items, page, size, total);

@@ -1,5 +1,6 @@
 package eu.koopera.people;
 
+import eu.koopera.platform.database.NameOrder;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.jooq.Condition;
@@ -39,9 +40,11 @@ class PeopleQueries {
             PERSON.UPDATED_AT);
 
     private final DSLContext sql;
+    private final NameOrder names;
 
-    PeopleQueries(DSLContext sql) {
+    PeopleQueries(DSLContext sql, NameOrder names) {
         this.sql = sql;
+        this.names = names;
     }
 
     /** One page of matching people by name, with the total count. */
@@ -50,7 +53,7 @@ class PeopleQueries {
         int total = sql.selectCount().from(PERSON.join(MEMBER).on(MEMBER.ID.eq(PERSON.MEMBER_ID))).where(where)
                 .fetchSingle(0, int.class);
         List<PersonResponse> items = select().where(where)
-                .orderBy(DSL.lower(PERSON.LAST_NAME), DSL.lower(PERSON.FIRST_NAME), PERSON.ID)
+                .orderBy(names.collated(PERSON.LAST_NAME), names.collated(PERSON.FIRST_NAME), PERSON.ID)
                 .limit(size).offset((long) page * size)
                 .fetch(PeopleQueries::toResponse);
         return new PersonPage(items, page, size, total);
@@ -62,7 +65,7 @@ class PeopleQueries {
 
     /** Everyone, by organisation code and name, for export. */
     List<PersonResponse> all() {
-        return select().orderBy(MEMBER.CODE, DSL.lower(PERSON.LAST_NAME), DSL.lower(PERSON.FIRST_NAME), PERSON.ID)
+        return select().orderBy(MEMBER.CODE, names.collated(PERSON.LAST_NAME), names.collated(PERSON.FIRST_NAME), PERSON.ID)
                 .fetch(PeopleQueries::toResponse);
     }
 

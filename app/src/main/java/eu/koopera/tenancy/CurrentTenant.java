@@ -8,6 +8,7 @@ import io.micronaut.core.propagation.PropagatedContextElement;
  *
  * @param code   the tenant's code, such as {@code lps}
  * @param schema the tenant's schema, taken from the registry, never from client input
+ * @param locale the association's language ({@code lv}, {@code lt}, {@code en}), which decides how its names sort
  */
-public record CurrentTenant(String code, String schema) implements PropagatedContextElement {
+public record CurrentTenant(String code, String schema, String locale) implements PropagatedContextElement {
 }

@@ -26,7 +26,7 @@ public record Tenant(
 
     /** The binding that routes a unit of work to this tenant's schema. */
     public CurrentTenant binding() {
-        return new CurrentTenant(code, schemaName);
+        return new CurrentTenant(code, schemaName, defaultLocale);
     }
 
     public boolean isActive() {

@@ -44,6 +44,11 @@ public class TenantContext implements CurrentWork {
         return current().map(CurrentTenant::code);
     }
 
+    @Override
+    public Optional<String> tenantLocale() {
+        return current().map(CurrentTenant::locale);
+    }
+
     /** Who the current work runs for, if anyone signed in. */
     @Override
     public Optional<Caller> caller() {

@@ -85,10 +85,15 @@ public final class TestClient {
 
     /** Creates a tenant with a unique code starting with {@code prefix}, and an administrator {@code admin}. */
     public String createTenantWithAdmin(String prefix, String adminPassword) {
+        return createTenantWithAdmin(prefix, adminPassword, "LV", "lv");
+    }
+
+    /** A new association of {@code country} speaking {@code locale}, with its administrator {@code admin}. */
+    public String createTenantWithAdmin(String prefix, String adminPassword, String country, String locale) {
         String code = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         String operator = operatorToken();
         Response created = post("/api/platform/tenants", Map.of("code", code, "name", "Association " + code,
-                "country", "LV", "defaultLocale", "lv"), bearer(operator));
+                "country", country, "defaultLocale", locale), bearer(operator));
         if (created.status() != 201) {
             throw new AssertionError("Tenant not created: " + created);
         }

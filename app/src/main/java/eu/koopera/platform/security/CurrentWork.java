@@ -13,4 +13,7 @@ public interface CurrentWork {
 
     /** The code of the association the current work runs for, if any. */
     Optional<String> tenantCode();
+
+    /** The language of the association the current work runs for ({@code lv}, {@code lt}, {@code en}), if any. */
+    Optional<String> tenantLocale();
 }
