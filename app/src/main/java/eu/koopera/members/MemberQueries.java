@@ -1,7 +1,7 @@
 package eu.koopera.members;
 
 import eu.koopera.jooq.tenant.tables.records.MemberRecord;
-import eu.koopera.platform.database.NameOrder;
+import eu.koopera.platform.collation.NameOrder;
 import jakarta.inject.Singleton;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -44,6 +44,17 @@ class MemberQueries {
                 .limit(size).offset((long) page * size)
                 .fetch(MemberQueries::toResponse);
         return new MemberPage(items, page, size, total);
+    }
+
+    /** How many members are in each membership status; statuses nobody is in count zero. */
+    Map<MembershipStatus, Integer> countByStatus() {
+        Map<MembershipStatus, Integer> counts = new java.util.EnumMap<>(MembershipStatus.class);
+        for (MembershipStatus status : MembershipStatus.values()) {
+            counts.put(status, 0);
+        }
+        sql.select(MEMBER.MEMBERSHIP_STATUS, DSL.count()).from(MEMBER).groupBy(MEMBER.MEMBERSHIP_STATUS)
+                .forEach(row -> counts.put(MembershipStatus.valueOf(row.value1()), row.value2()));
+        return counts;
     }
 
     /** All matching members in the given order, for export. */

@@ -138,6 +138,13 @@ public class MemberService {
         return response;
     }
 
+    /** How many members are in each membership status. */
+    @Transactional(readOnly = true)
+    public Map<MembershipStatus, Integer> countByStatus() {
+        callers.requireTenantUser();
+        return queries.countByStatus();
+    }
+
     @Transactional(readOnly = true)
     public List<MembershipHistoryEntry> membershipHistory(long id) {
         callers.requireTenantUser();

@@ -1,7 +1,7 @@
 package eu.koopera.networks;
 
 import eu.koopera.jooq.shared.tables.records.NetworkRecord;
-import eu.koopera.platform.database.NameOrder;
+import eu.koopera.platform.collation.NameOrder;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.jooq.Condition;

@@ -23,7 +23,7 @@ class InvitationMail {
     private final String publicUrl;
 
     InvitationMail(MailOutbox outbox, MailMessages messages,
-                   @Value("${koopera.public-url:http://localhost:8080}") String publicUrl) {
+                   @Value("${koopera.public-url}") String publicUrl) {
         this.outbox = outbox;
         this.messages = messages;
         this.publicUrl = publicUrl.replaceAll("/+$", "");

@@ -117,6 +117,14 @@ class InvitationQueries {
                 .from(INVITATION).join(PERSON).on(PERSON.ID.eq(INVITATION.PERSON_ID));
     }
 
+    /** How many invitations are pending at {@code now}, and how many of them expire before {@code soon}. */
+    InvitationSummary summary(Instant now, Instant soon) {
+        Condition pending = effectivelyIn(InvitationStatus.PENDING, now);
+        Record counts = sql.select(DSL.count(), DSL.count().filterWhere(INVITATION.EXPIRES_AT.le(at(soon))))
+                .from(INVITATION).where(pending).fetchSingle();
+        return new InvitationSummary(counts.get(0, int.class), counts.get(1, int.class));
+    }
+
     private static Condition effectivelyIn(InvitationStatus status, Instant now) {
         OffsetDateTime at = at(now);
         Condition pending = INVITATION.STATUS.eq(InvitationStatus.PENDING.name());

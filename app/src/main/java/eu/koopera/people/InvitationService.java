@@ -37,6 +37,9 @@ import java.util.regex.Pattern;
 @Singleton
 public class InvitationService {
 
+    /** How close to its expiry an invitation counts as expiring soon. */
+    public static final java.time.Duration EXPIRING_SOON = java.time.Duration.ofDays(2);
+
     static final String AUDIT_TYPE = "invitation";
     static final String ACCOUNT_AUDIT_TYPE = "account";
     static final int MIN_PASSWORD_LENGTH = 12;
@@ -162,6 +165,14 @@ public class InvitationService {
     public InvitationResponse get(long id) {
         callers.requireTenantRole(Roles.ASSOCIATION_ADMIN);
         return load(id, Instant.now());
+    }
+
+    /** Open invitations, and how many of them expire within {@link #EXPIRING_SOON}. */
+    @Transactional(readOnly = true)
+    public InvitationSummary summary() {
+        callers.requireTenantRole(Roles.ASSOCIATION_ADMIN);
+        Instant now = Instant.now();
+        return queries.summary(now, now.plus(EXPIRING_SOON));
     }
 
     /** Invitations in {@code status} as it stands now (all when null), newest first. */

@@ -1,6 +1,6 @@
 package eu.koopera.people;
 
-import eu.koopera.platform.database.NameOrder;
+import eu.koopera.platform.collation.NameOrder;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.jooq.Condition;
@@ -57,6 +57,11 @@ class PeopleQueries {
                 .limit(size).offset((long) page * size)
                 .fetch(PeopleQueries::toResponse);
         return new PersonPage(items, page, size, total);
+    }
+
+    /** How many people have no user account. */
+    int countWithoutAccount() {
+        return sql.fetchCount(PERSON, PERSON.USER_ID.isNull());
     }
 
     Optional<PersonResponse> find(long id) {

@@ -102,6 +102,13 @@ public class PeopleService {
         return search(new PersonSearch(null, memberId), page, size);
     }
 
+    /** How many of the association's people have no user account yet. */
+    @Transactional(readOnly = true)
+    public int countWithoutAccount() {
+        callers.requireTenantRole(Roles.ASSOCIATION_ADMIN);
+        return queries.countWithoutAccount();
+    }
+
     /** @throws ApiException.NotFound when there is no such person or the caller may not see them */
     @Transactional(readOnly = true)
     public PersonResponse get(long id) {

@@ -22,6 +22,7 @@ import eu.koopera.audit.ui.AuditView;
 import eu.koopera.ui.mail.MailOutboxView;
 import eu.koopera.members.ui.MemberDetailView;
 import eu.koopera.members.ui.MemberImportView;
+import eu.koopera.dashboard.ui.DashboardView;
 import eu.koopera.members.ui.MembersView;
 import eu.koopera.ui.session.AccessDeniedView;
 import eu.koopera.ui.support.BrowserlessUiTest;
@@ -49,7 +50,8 @@ class AdminToolsViewsTest extends BrowserlessUiTest {
         String tenant = api.createTenantWithAdmin("uiimp", ADMIN_PASSWORD);
         BrowserlessUIContext window = newVisitor();
         signIn(window, "Association " + tenant, "admin", ADMIN_PASSWORD);
-        assertThat(window.getCurrentView()).isInstanceOf(MembersView.class);
+        assertThat(window.getCurrentView()).isInstanceOf(DashboardView.class);
+        window.navigate("members", MembersView.class);
         click(window, "import-members");
 
         upload(window, "members.csv", csv(true));
@@ -77,6 +79,7 @@ class AdminToolsViewsTest extends BrowserlessUiTest {
         createMember(api.login(tenant, "admin", ADMIN_PASSWORD), "Eksporta novads (fictional)", "EXP-1");
         BrowserlessUIContext window = newVisitor();
         signIn(window, "Association " + tenant, "admin", ADMIN_PASSWORD);
+        window.navigate("members", MembersView.class);
 
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         window.test(window.find(Anchor.class).id("export-csv")).download(file);

@@ -117,6 +117,10 @@ class EndToEndBrowserTest extends IntegrationTest {
         screenshot("02-credentials-entered");
         browser.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
 
+        wait.until(ExpectedConditions.urlContains("/dashboard"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dashboard-members")));
+        screenshot("03-dashboard");
+        browser.findElement(By.cssSelector("#dashboard-members a")).click();
         wait.until(ExpectedConditions.urlContains("/members"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("create-member")));
         screenshot("03-members-grid-empty");

@@ -14,12 +14,12 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.RouteNotFoundError;
 import eu.koopera.networks.ApplicationResponse;
 import eu.koopera.networks.NetworkResponse;
 import eu.koopera.networks.ParticipantResponse;
 import eu.koopera.networks.ui.NetworkInvitationsView;
 import eu.koopera.networks.ui.NetworkView;
+import eu.koopera.ui.session.NotFoundView;
 import eu.koopera.networks.ui.NetworksView;
 import eu.koopera.support.TestClient;
 import eu.koopera.ui.i18n.KooperaI18n;
@@ -252,10 +252,10 @@ class NetworkViewsTest extends BrowserlessUiTest {
         menu.clickItem(0, 1, index);
     }
 
-    /** Opens the network's address and expects the not-found page (the test kit's stand-in for it). */
+    /** Opens the network's address and expects Koopera's translated not-found page. */
     private static void assertNotFound(BrowserlessUIContext window, String network) {
         catchThrowable(() -> window.navigate("networks/" + network, NetworkView.class));
-        assertThat(window.getCurrentView()).isInstanceOf(RouteNotFoundError.class);
+        assertThat(window.getCurrentView()).isInstanceOf(NotFoundView.class);
     }
 
     private static List<String> feed(BrowserlessUIContext window) {

@@ -27,6 +27,7 @@ import eu.koopera.support.TestClient;
 import eu.koopera.associations.TenantResponse;
 import eu.koopera.ui.i18n.KooperaI18n;
 import eu.koopera.accounts.ui.LoginView;
+import eu.koopera.dashboard.ui.DashboardView;
 import eu.koopera.members.ui.MembersView;
 import eu.koopera.ui.session.AccessDeniedView;
 import eu.koopera.ui.session.SignedIn;
@@ -99,7 +100,8 @@ class PortalViewsTest extends BrowserlessUiTest {
 
         BrowserlessUIContext admin = newVisitor();
         signIn(admin, tenantName, "admin", ADMIN_PASSWORD);
-        assertThat(admin.getCurrentView()).isInstanceOf(MembersView.class);
+        assertThat(admin.getCurrentView()).isInstanceOf(DashboardView.class);
+        admin.navigate("members", MembersView.class);
         admin.navigate("operator/tenants", AccessDeniedView.class);
         assertThat(admin.getCurrentView()).isInstanceOf(AccessDeniedView.class);
         assertThat(admin.find(SideNavItem.class).all()).extracting(SideNavItem::getLabel)
@@ -111,7 +113,8 @@ class PortalViewsTest extends BrowserlessUiTest {
         String code = api.createTenantWithAdmin("uisusp", ADMIN_PASSWORD);
         BrowserlessUIContext window = newVisitor();
         signIn(window, "Association " + code, "admin", ADMIN_PASSWORD);
-        assertThat(window.getCurrentView()).isInstanceOf(MembersView.class);
+        assertThat(window.getCurrentView()).isInstanceOf(DashboardView.class);
+        window.navigate("members", MembersView.class);
 
         TestClient.Response suspended = api.patch("/api/platform/tenants/" + code, Map.of("status", "SUSPENDED"),
                 TestClient.bearer(api.operatorToken()));
@@ -126,6 +129,7 @@ class PortalViewsTest extends BrowserlessUiTest {
         String code = api.createTenantWithAdmin("uiopen", ADMIN_PASSWORD);
         BrowserlessUIContext window = newVisitor();
         signIn(window, "Association " + code, "admin", ADMIN_PASSWORD);
+        window.navigate("members", MembersView.class);
         click(window, "create-member");
         window.test(window.find(TextField.class).id("member-name")).setValue("Talsu novads");
         window.test(window.find(TextField.class).id("member-code")).setValue("LV-097");
@@ -149,7 +153,8 @@ class PortalViewsTest extends BrowserlessUiTest {
         String code = api.createTenantWithAdmin("uiroles", ADMIN_PASSWORD);
         BrowserlessUIContext window = newVisitor();
         signIn(window, "Association " + code, "admin", ADMIN_PASSWORD);
-        assertThat(window.getCurrentView()).isInstanceOf(MembersView.class);
+        assertThat(window.getCurrentView()).isInstanceOf(DashboardView.class);
+        window.navigate("members", MembersView.class);
 
         Database.update("UPDATE t_" + code + ".app_user SET roles = 'MEMBER' WHERE username = 'admin'");
         context.getBean(TenantAdmission.class).forgetAccount(code, "admin");
@@ -200,7 +205,8 @@ class PortalViewsTest extends BrowserlessUiTest {
     void administratorCreatesFindsEditsAndDeletesMembers() {
         BrowserlessUIContext window = newVisitor();
         signIn(window, tenantName, "admin", ADMIN_PASSWORD);
-        assertThat(window.getCurrentView()).isInstanceOf(MembersView.class);
+        assertThat(window.getCurrentView()).isInstanceOf(DashboardView.class);
+        window.navigate("members", MembersView.class);
 
         click(window, "create-member");
         window.test(window.find(TextField.class).id("member-name")).setValue("Kuldīgas novads");
@@ -247,6 +253,7 @@ class PortalViewsTest extends BrowserlessUiTest {
 
         BrowserlessUIContext window = newVisitor();
         signIn(window, "Association " + mine, "admin", ADMIN_PASSWORD);
+        window.navigate("members", MembersView.class);
 
         assertThat(members(window)).extracting(MemberResponse::name).containsExactly("My member");
     }

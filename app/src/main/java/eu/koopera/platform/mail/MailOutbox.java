@@ -40,6 +40,12 @@ public class MailOutbox {
      * The outbox for platform operators, newest first; {@code status} null lists all. Bodies of unsent mails are
      * included only while no SMTP server is configured (see {@link MailOutboxEntry}).
      */
+    /** How many mails of the association {@code tenantCode} finally failed to be sent. */
+    @Transactional(readOnly = true)
+    public int countFailed(String tenantCode) {
+        return queries.countFailed(tenantCode);
+    }
+
     @Transactional(readOnly = true)
     public MailOutboxPage list(@Nullable MailStatus status, int page, int size) {
         callers.requireOperator();

@@ -30,6 +30,12 @@ public class MailOutboxQueries {
         this.sql = sql;
     }
 
+    /** How many mails of {@code tenantCode} finally failed. */
+    public int countFailed(String tenantCode) {
+        return sql.fetchCount(MAIL_OUTBOX, MAIL_OUTBOX.TENANT_CODE.eq(tenantCode)
+                .and(MAIL_OUTBOX.STATUS.eq(MailStatus.FAILED.name())));
+    }
+
     /**
      * Outbox entries in {@code status} (all when null), newest first, without checking who asks; with their text
      * bodies only when {@code withBodies}.

@@ -17,6 +17,7 @@ import eu.koopera.audit.AuditService;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.ui.forms.Fields;
 import eu.koopera.ui.forms.FilterFields;
+import eu.koopera.ui.i18n.ComponentTexts;
 import eu.koopera.ui.layout.MainLayout;
 import eu.koopera.ui.session.AllowedRoles;
 import io.micronaut.context.annotation.Prototype;
@@ -53,11 +54,11 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
                 value -> getTranslation("audit.action." + value), this::refresh);
         from.setLabel(getTranslation("audit.filter.from"));
         from.setId("audit-from");
-        from.setLocale(getLocale());
+        ComponentTexts.localize(from);
         from.addValueChangeListener(event -> refresh());
         to.setLabel(getTranslation("audit.filter.to"));
         to.setId("audit-to");
-        to.setLocale(getLocale());
+        ComponentTexts.localize(to);
         to.addValueChangeListener(event -> refresh());
 
         HorizontalLayout filters = new HorizontalLayout(entityType, entityId, action, actor, from, to);

@@ -66,6 +66,10 @@ public class MemberDetailView extends VerticalLayout implements BeforeEnterObser
         setSizeFull();
     }
 
+    private static final int HISTORY_TAB = 2;
+
+    private TabSheet tabs;
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         long id = event.getRouteParameters().getLong("id").orElseThrow(NotFoundException::new);
@@ -80,7 +84,7 @@ public class MemberDetailView extends VerticalLayout implements BeforeEnterObser
 
     private void render() {
         removeAll();
-        TabSheet tabs = new TabSheet();
+        tabs = new TabSheet();
         tabs.setId("member-tabs");
         tabs.setWidthFull();
         tabs.add(getTranslation("member.tab.profile"), profile());
@@ -159,7 +163,15 @@ public class MemberDetailView extends VerticalLayout implements BeforeEnterObser
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
         grid.setItems(rows);
-        return grid;
+        Button change = new Button(getTranslation("membership.change"), VaadinIcon.EXCHANGE.create(), click ->
+                new MembershipDialog(member, members, () -> {
+                    member = members.get(member.id());
+                    render();
+                    tabs.setSelectedIndex(HISTORY_TAB);
+                }).open());
+        change.setId("change-membership");
+        change.setVisible(isAdmin);
+        return new VerticalLayout(change, grid);
     }
 
     @Override

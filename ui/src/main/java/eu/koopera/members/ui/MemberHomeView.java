@@ -3,11 +3,10 @@ package eu.koopera.members.ui;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -25,8 +24,8 @@ import io.micronaut.context.annotation.Prototype;
 import java.text.NumberFormat;
 
 /**
- * The member portal's start page: the user's association, their own member organisation (through the person their
- * account is linked to), and what the portal will offer.
+ * The member portal's start page: the user's name and association and their own member organisation (through the
+ * person their account is linked to). Only real content: each feature adds its own pages to the menu.
  */
 @Menu(title = "nav.home", order = 10, icon = "vaadin:home")
 @Route(value = "portal", layout = MainLayout.class)
@@ -36,19 +35,14 @@ public class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
 
     public MemberHomeView(UiSessions sessions, PeopleService people) {
         SignedIn signedIn = sessions.require();
-        add(new H2(getTranslation("portal.welcome", signedIn.caller().username())));
-        add(new Paragraph(getTranslation("portal.association", signedIn.tenantName())));
         MeResponse me = people.me();
+        add(new H1(getTranslation("portal.welcome", displayName(me, signedIn))));
+        add(new Paragraph(getTranslation("portal.association", signedIn.tenantName())));
         if (me.member() == null) {
             add(new Paragraph(getTranslation("portal.organisation.none")));
         } else {
             add(organisation(me.member()));
         }
-        FlexLayout cards = new FlexLayout(card("portal.networks"), card("portal.visits"),
-                card("portal.benchlearning"), card("portal.partnerships"));
-        cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        cards.addClassName("koopera-cards");
-        add(cards);
     }
 
     /** The user's own member organisation, as the register has it. */
@@ -74,14 +68,19 @@ public class MemberHomeView extends VerticalLayout implements HasDynamicTitle {
         return card;
     }
 
-    private Paragraph line(String labelKey, String value) {
-        return new Paragraph(getTranslation(labelKey) + ": " + value);
+    /** The person's name when the account is linked to one, else the account's display name or user name. */
+    private static String displayName(MeResponse me, SignedIn signedIn) {
+        if (me.person() != null) {
+            return me.person().firstName() + " " + me.person().lastName();
+        }
+        if (me.user() != null && me.user().displayName() != null && !me.user().displayName().isBlank()) {
+            return me.user().displayName();
+        }
+        return signedIn.caller().username();
     }
 
-    private Div card(String key) {
-        Div card = new Div(new H3(getTranslation(key)), new Paragraph(getTranslation(key + ".soon")));
-        card.addClassName("koopera-card");
-        return card;
+    private Paragraph line(String labelKey, String value) {
+        return new Paragraph(getTranslation(labelKey) + ": " + value);
     }
 
     @Override

@@ -17,6 +17,7 @@ import eu.koopera.platform.tabular.TableFormat;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.platform.web.Problem;
 import eu.koopera.ui.forms.CommandValidation;
+import eu.koopera.ui.i18n.ComponentTexts;
 
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +51,7 @@ class MemberImportWizard extends VerticalLayout {
         upload.setMaxFiles(1);
         upload.setMaxFileSize(MAX_BYTES);
         upload.setAcceptedFileTypes(".csv", ".xlsx", TableFormat.CSV.mediaType(), TableFormat.XLSX.mediaType());
+        ComponentTexts.localize(upload);
 
         check.setText(getTranslation("import.check"));
         check.setId("import-check");

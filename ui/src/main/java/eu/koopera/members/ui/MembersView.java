@@ -35,6 +35,7 @@ import eu.koopera.platform.tabular.TableFormat;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.ui.forms.CommandValidation;
 import eu.koopera.ui.forms.FilterFields;
+import eu.koopera.ui.i18n.ComponentTexts;
 import eu.koopera.ui.layout.MainLayout;
 import eu.koopera.ui.session.AllowedRoles;
 import eu.koopera.ui.session.UiSessions;
@@ -190,14 +191,10 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void confirmDelete(MemberResponse member) {
-        ConfirmDialog confirm = new ConfirmDialog();
+        ConfirmDialog confirm = ComponentTexts.dangerousConfirm(this,
+                getTranslation("members.delete.title", member.name()),
+                getTranslation("members.delete.text"), getTranslation("common.delete"));
         confirm.setId("confirm-delete");
-        confirm.setHeader(getTranslation("members.delete.title", member.name()));
-        confirm.setText(getTranslation("members.delete.text"));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("common.cancel"));
-        confirm.setConfirmText(getTranslation("common.delete"));
-        confirm.setConfirmButtonTheme("error primary");
         confirm.addConfirmListener(event -> {
             try {
                 members.delete(member.id());

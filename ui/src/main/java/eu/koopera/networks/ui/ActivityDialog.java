@@ -22,6 +22,7 @@ import eu.koopera.networks.ParticipantResponse;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.ui.forms.Fields;
 
+import eu.koopera.ui.i18n.ComponentTexts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -143,7 +144,7 @@ class ActivityDialog extends Dialog {
             title.setRequired(true);
             title.setErrorMessage(getTranslation("validation.required"));
             dueOn.setId("milestone-due-" + index);
-            dueOn.setLocale(getLocale());
+            ComponentTexts.localize(dueOn);
             dueOn.setRequired(true);
             dueOn.setErrorMessage(getTranslation("validation.required"));
             status.setLabel(getTranslation("network.milestone.status"));

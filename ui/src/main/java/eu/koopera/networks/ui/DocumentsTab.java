@@ -23,6 +23,7 @@ import eu.koopera.networks.DocumentService;
 import eu.koopera.networks.NetworkResponse;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.ui.forms.Fields;
+import eu.koopera.ui.i18n.ComponentTexts;
 
 import java.io.ByteArrayInputStream;
 import java.text.NumberFormat;
@@ -85,7 +86,7 @@ class DocumentsTab extends VerticalLayout {
         upload.setMaxFileSize(maxSize);
         upload.addFileRejectedListener(event -> refuse(getTranslation("network.document.tooLarge",
                 size(getLocale(), maxSize))));
-        return upload;
+        return ComponentTexts.localize(upload);
     }
 
     private void receive(String fileName, byte[] content, BiConsumer<String, byte[]> store) {

@@ -19,6 +19,7 @@ import eu.koopera.networks.NetworkResponse;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.ui.forms.Fields;
 
+import eu.koopera.ui.i18n.ComponentTexts;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -77,13 +78,13 @@ class MeetingDialog extends Dialog {
         titleLv.setHelperText(getTranslation("network.meeting.title.help"));
         startsAt.setLabel(getTranslation("network.meeting.startsAt"));
         startsAt.setId("meeting-starts-at");
-        startsAt.setLocale(getLocale());
+        ComponentTexts.localize(startsAt);
         startsAt.setRequiredIndicatorVisible(true);
         startsAt.setErrorMessage(getTranslation("validation.required"));
         startsAt.setStep(java.time.Duration.ofMinutes(15));
         endsAt.setLabel(getTranslation("network.meeting.endsAt"));
         endsAt.setId("meeting-ends-at");
-        endsAt.setLocale(getLocale());
+        ComponentTexts.localize(endsAt);
         endsAt.setRequiredIndicatorVisible(true);
         endsAt.setStep(java.time.Duration.ofMinutes(15));
         timeZone.setLabel(getTranslation("network.meeting.timeZone"));

@@ -66,7 +66,7 @@ public class MyNetworksView extends VerticalLayout implements HasDynamicTitle {
     public MyNetworksView(NetworkService networks, ParticipationService participation,
                           PilotApplicationService applications, PeopleService people, CommandValidation validation,
                           CalendarFeedService feeds, UiSessions sessions,
-                          @Value("${koopera.public-url:http://localhost:8080}") String publicUrl) {
+                          @Value("${koopera.public-url}") String publicUrl) {
         this.networks = networks;
         this.participation = participation;
         this.applications = applications;

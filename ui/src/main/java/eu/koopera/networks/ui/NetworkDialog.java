@@ -23,6 +23,7 @@ import eu.koopera.platform.web.Problem;
 import eu.koopera.ui.forms.CommandValidation;
 import eu.koopera.ui.forms.Fields;
 
+import eu.koopera.ui.i18n.ComponentTexts;
 import java.util.List;
 import java.util.Map;
 
@@ -55,8 +56,8 @@ class NetworkDialog extends Dialog {
         status.setValue(NetworkStatus.PLANNED);
         startsOn.setId("network-starts-on");
         endsOn.setId("network-ends-on");
-        startsOn.setLocale(getLocale());
-        endsOn.setLocale(getLocale());
+        ComponentTexts.localize(startsOn);
+        ComponentTexts.localize(endsOn);
         maxPilots.setId("network-max-pilots");
         maxPilots.setMin(0);
         maxPilots.setMax(1000);

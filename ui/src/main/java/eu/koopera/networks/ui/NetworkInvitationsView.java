@@ -26,6 +26,7 @@ import eu.koopera.networks.NetworkResponse;
 import eu.koopera.networks.ParticipationService;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.web.ApiException;
+import eu.koopera.ui.i18n.ComponentTexts;
 import eu.koopera.ui.layout.MainLayout;
 import eu.koopera.ui.session.AllowedRoles;
 import io.micronaut.context.annotation.Prototype;
@@ -116,15 +117,11 @@ public class NetworkInvitationsView extends VerticalLayout implements HasDynamic
     }
 
     private void confirmDecline(NetworkInvitationResponse invitation) {
-        ConfirmDialog confirm = new ConfirmDialog();
+        ConfirmDialog confirm = ComponentTexts.dangerousConfirm(this,
+                getTranslation("network.invitation.decline.title",
+                NetworksView.inLanguage(invitation.networkName(), getLocale())),
+                getTranslation("network.invitation.decline.text"), getTranslation("network.invitation.decline"));
         confirm.setId("confirm-decline");
-        confirm.setHeader(getTranslation("network.invitation.decline.title",
-                NetworksView.inLanguage(invitation.networkName(), getLocale())));
-        confirm.setText(getTranslation("network.invitation.decline.text"));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("common.cancel"));
-        confirm.setConfirmText(getTranslation("network.invitation.decline"));
-        confirm.setConfirmButtonTheme("error primary");
         confirm.addConfirmListener(event -> {
             try {
                 participation.decline(invitation.id());

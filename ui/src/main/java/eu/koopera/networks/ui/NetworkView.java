@@ -36,6 +36,7 @@ import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.ui.forms.CommandValidation;
 import eu.koopera.ui.forms.Fields;
+import eu.koopera.ui.i18n.ComponentTexts;
 import eu.koopera.ui.layout.MainLayout;
 import eu.koopera.ui.session.AllowedRoles;
 import eu.koopera.ui.session.UiSessions;
@@ -165,14 +166,10 @@ public class NetworkView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private void confirmLeave() {
-        ConfirmDialog confirm = new ConfirmDialog();
+        ConfirmDialog confirm = ComponentTexts.dangerousConfirm(this,
+                getTranslation("network.leave.title", NetworksView.inLanguage(network.name(), getLocale())),
+                getTranslation("network.leave.text"), getTranslation("network.leave"));
         confirm.setId("confirm-leave");
-        confirm.setHeader(getTranslation("network.leave.title", NetworksView.inLanguage(network.name(), getLocale())));
-        confirm.setText(getTranslation("network.leave.text"));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("common.cancel"));
-        confirm.setConfirmText(getTranslation("network.leave"));
-        confirm.setConfirmButtonTheme("error primary");
         confirm.addConfirmListener(event -> {
             try {
                 participation.leave(network.id());

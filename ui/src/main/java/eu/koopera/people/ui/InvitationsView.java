@@ -18,6 +18,7 @@ import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.ui.forms.CommandValidation;
 import eu.koopera.ui.forms.FilterFields;
+import eu.koopera.ui.i18n.ComponentTexts;
 import eu.koopera.ui.layout.MainLayout;
 import eu.koopera.ui.session.AllowedRoles;
 import io.micronaut.context.annotation.Prototype;
@@ -97,14 +98,10 @@ public class InvitationsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void confirmRevoke(InvitationResponse invitation) {
-        ConfirmDialog confirm = new ConfirmDialog();
+        ConfirmDialog confirm = ComponentTexts.dangerousConfirm(this,
+                getTranslation("invitations.revoke.title", invitation.personName()),
+                getTranslation("invitations.revoke.text"), getTranslation("invitations.revoke"));
         confirm.setId("confirm-revoke");
-        confirm.setHeader(getTranslation("invitations.revoke.title", invitation.personName()));
-        confirm.setText(getTranslation("invitations.revoke.text"));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("common.cancel"));
-        confirm.setConfirmText(getTranslation("invitations.revoke"));
-        confirm.setConfirmButtonTheme("error primary");
         confirm.addConfirmListener(event -> act(() -> invitations.revoke(invitation.id()), "invitations.revoked"));
         confirm.open();
     }

@@ -25,6 +25,7 @@ import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.ui.forms.CommandValidation;
 import eu.koopera.ui.forms.FilterFields;
+import eu.koopera.ui.i18n.ComponentTexts;
 import eu.koopera.ui.layout.MainLayout;
 import eu.koopera.ui.session.AllowedRoles;
 import eu.koopera.ui.session.UiSessions;
@@ -149,14 +150,10 @@ public class PeopleView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void confirmDelete(PersonResponse person) {
-        ConfirmDialog confirm = new ConfirmDialog();
+        ConfirmDialog confirm = ComponentTexts.dangerousConfirm(this,
+                getTranslation("people.delete.title", name(person)),
+                getTranslation("people.delete.text"), getTranslation("common.delete"));
         confirm.setId("confirm-delete");
-        confirm.setHeader(getTranslation("people.delete.title", name(person)));
-        confirm.setText(getTranslation("people.delete.text"));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("common.cancel"));
-        confirm.setConfirmText(getTranslation("common.delete"));
-        confirm.setConfirmButtonTheme("error primary");
         confirm.addConfirmListener(event -> {
             try {
                 people.delete(person.id());

@@ -17,7 +17,7 @@ public class HomeView extends Div implements BeforeEnterObserver {
 
     // routes rather than classes: the layout knows no feature's views
     private static final String OPERATOR_START = "operator/tenants";
-    private static final String ADMIN_START = "members";
+    private static final String ADMIN_START = "dashboard";
     private static final String MEMBER_START = "portal";
 
     private final UiSessions sessions;

@@ -1,4 +1,4 @@
-package eu.koopera.platform.database;
+package eu.koopera.platform.collation;
 
 import eu.koopera.platform.security.CurrentWork;
 import jakarta.inject.Singleton;
