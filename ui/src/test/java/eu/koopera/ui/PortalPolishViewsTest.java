@@ -1,0 +1,129 @@
+package eu.koopera.ui;
+
+import com.vaadin.browserless.BrowserlessUIContext;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridTester;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.TextArea;
+import eu.koopera.dashboard.ui.DashboardView;
+import eu.koopera.members.MembershipStatus;
+import eu.koopera.members.ui.MemberDetailView;
+import eu.koopera.ui.session.NotFoundView;
+import eu.koopera.ui.support.BrowserlessUiTest;
+import eu.koopera.support.TestClient;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The administrator's dashboard, the membership status change and the translated component internals. */
+@MicronautTest(transactional = false)
+class PortalPolishViewsTest extends BrowserlessUiTest {
+
+    @Test
+    void anAdministratorStartsOnTheDashboardWithTheAssociationsFigures() {
+        String tenant = api.createTenantWithAdmin("uidash", ADMIN_PASSWORD);
+        String token = api.login(tenant, "admin", ADMIN_PASSWORD);
+        createMember(token, Map.of("name", "Ādažu novads", "code", "A1", "membershipStatus", "APPLIED"));
+        createMember(token, Map.of("name", "Bauskas novads", "code", "B1"));
+        createMember(token, Map.of("name", "Cēsu novads", "code", "C1"));
+
+        BrowserlessUIContext window = newVisitor();
+        signIn(window, "Association " + tenant, "admin", ADMIN_PASSWORD);
+
+        assertThat(window.getCurrentView()).isInstanceOf(DashboardView.class);
+        String members = window.find(Div.class).id("dashboard-members").getElement().getTextRecursively();
+        assertThat(members).contains("3", t(window, "members.status.APPLIED") + ": 1",
+                t(window, "members.status.ACTIVE") + ": 2", t(window, "members.status.LEFT") + ": 0");
+        assertThat(window.find(Div.class).id("dashboard-changes").getElement().getTextRecursively())
+                .contains(t(window, "audit.action.CREATE") + " · " + t(window, "audit.entity.member"));
+    }
+
+    @Test
+    void theMembershipStatusChangesInTheMemberPageWithItsReasonAndDate() {
+        String tenant = api.createTenantWithAdmin("uistat", ADMIN_PASSWORD);
+        long id = createMember(api.login(tenant, "admin", ADMIN_PASSWORD), Map.of("name", "Dobeles novads",
+                "code", "D1"));
+        BrowserlessUIContext window = newVisitor();
+        signIn(window, "Association " + tenant, "admin", ADMIN_PASSWORD);
+        window.navigate("members/" + id, MemberDetailView.class);
+        window.test(window.find(TabSheet.class).id("member-tabs")).select(t(window, "member.tab.history"));
+        window.test(window.find(com.vaadin.flow.component.button.Button.class).id("change-membership")).click();
+
+        @SuppressWarnings("unchecked")
+        Select<MembershipStatus> status = window.find(Select.class).id("membership-status");
+        assertThat(status.getListDataView().getItems()).containsExactlyInAnyOrder(MembershipStatus.SUSPENDED,
+                MembershipStatus.LEFT);
+        status.setValue(MembershipStatus.SUSPENDED);
+        // without a reason nothing is saved
+        window.test(window.find(com.vaadin.flow.component.button.Button.class).id("membership-save")).click();
+        assertThat(window.find(TextArea.class).id("membership-note").isInvalid()).isTrue();
+        assertThat(memberStatus(tenant, id)).isEqualTo("ACTIVE");
+
+        window.find(TextArea.class).id("membership-note").setValue("Membership fee unpaid for 2026");
+        window.test(window.find(com.vaadin.flow.component.button.Button.class).id("membership-save")).click();
+
+        assertThat(memberStatus(tenant, id)).isEqualTo("SUSPENDED");
+        @SuppressWarnings("unchecked")
+        GridTester<Grid<Object>, Object> history = window.test(window.find(Grid.class).id("member-history"));
+        assertThat(history.size()).isEqualTo(2);
+        assertThat(history.getCellText(0, 0)).isEqualTo(t(window, "members.status.SUSPENDED"));
+        assertThat(history.getCellText(0, 4)).isEqualTo("Membership fee unpaid for 2026");
+    }
+
+    @Test
+    void datePickersSpeakTheUiLanguageWithWeeksStartingOnMonday() {
+        String tenant = api.createTenantWithAdmin("uidate", ADMIN_PASSWORD);
+        long id = createMember(api.login(tenant, "admin", ADMIN_PASSWORD), Map.of("name", "Jelgavas novads",
+                "code", "J1"));
+        BrowserlessUIContext window = newVisitor();
+        signIn(window, "Association " + tenant, "admin", ADMIN_PASSWORD);
+        assertThat(window.getUI().getLocale().getLanguage()).isEqualTo("lv");
+        window.navigate("members/" + id, MemberDetailView.class);
+        window.test(window.find(TabSheet.class).id("member-tabs")).select(t(window, "member.tab.history"));
+        window.test(window.find(com.vaadin.flow.component.button.Button.class).id("change-membership")).click();
+
+        DatePicker.DatePickerI18n texts = window.find(DatePicker.class).id("membership-effective").getI18n();
+        assertThat(texts.getFirstDayOfWeek()).isEqualTo(1);
+        assertThat(texts.getMonthNames()).startsWith("Janvāris", "Februāris");
+        assertThat(texts.getWeekdays()).startsWith("Svētdiena", "Pirmdiena");
+        assertThat(texts.getToday()).isEqualTo("Šodien");
+    }
+
+    @Test
+    void anUnknownAddressShowsTheNotFoundPageInTheUiLanguage() {
+        String tenant = api.createTenantWithAdmin("uinf", ADMIN_PASSWORD);
+        BrowserlessUIContext window = newVisitor();
+        signIn(window, "Association " + tenant, "admin", ADMIN_PASSWORD);
+
+        try {
+            window.navigate("no-such-page", NotFoundView.class);
+        } catch (RuntimeException expected) {
+            // the test kit reports the error view as a failed navigation
+        }
+
+        assertThat(window.getCurrentView()).isInstanceOf(NotFoundView.class);
+        assertThat(window.find(H1.class).single().getText()).isEqualTo("Lapa nav atrasta");
+    }
+
+    private long createMember(String token, Map<String, Object> member) {
+        TestClient.Response created = api.post("/api/members", member, TestClient.bearer(token));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return ((Number) created.map().get("id")).longValue();
+    }
+
+    private String memberStatus(String tenant, long id) {
+        return api.get("/api/members/" + id, TestClient.bearer(api.login(tenant, "admin", ADMIN_PASSWORD)))
+                .string("membershipStatus");
+    }
+
+    private static String t(BrowserlessUIContext window, String key) {
+        return window.getUI().getTranslation(key);
+    }
+}
