@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -27,6 +28,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,9 @@ class EndToEndBrowserTest extends IntegrationTest {
             "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String PASSWORD = "e2e-admin-password-1";
+    /** axe-core's browser script; .ci/run fetches it from the npm registry (see README). */
+    private static final String AXE_SCRIPT = System.getenv("KOOPERA_AXE_SCRIPT");
+    private static final Path AXE_REPORT = Path.of("target", "screenshots", "axe.txt");
 
     @Inject
     UiServer ui;
@@ -74,7 +79,13 @@ class EndToEndBrowserTest extends IntegrationTest {
                     + "chromium-driver");
         }
         assumeTrue(installed, "Chromium not installed; .ci/run installs it");
+        if ((AXE_SCRIPT == null || !Files.isReadable(Path.of(AXE_SCRIPT)))
+                && "true".equals(System.getenv("KOOPERA_E2E_REQUIRED"))) {
+            throw new IllegalStateException("axe-core is required: set KOOPERA_AXE_SCRIPT to axe.min.js "
+                    + "(npm pack axe-core)");
+        }
         Files.createDirectories(SCREENSHOTS);
+        Files.deleteIfExists(AXE_REPORT);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -108,6 +119,7 @@ class EndToEndBrowserTest extends IntegrationTest {
         WebElement association = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("vaadin-combo-box#association input")));
         screenshot("01-login-page");
+        accessible("login page");
 
         association.sendKeys(tenantName);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-combo-box-item")));
@@ -120,6 +132,7 @@ class EndToEndBrowserTest extends IntegrationTest {
         wait.until(ExpectedConditions.urlContains("/dashboard"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dashboard-members")));
         screenshot("03-dashboard");
+        accessible("dashboard");
         browser.findElement(By.cssSelector("#dashboard-members a")).click();
         wait.until(ExpectedConditions.urlContains("/members"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("create-member")));
@@ -137,6 +150,19 @@ class EndToEndBrowserTest extends IntegrationTest {
                 "Valmieras novads"));
         assertThat(cellTexts()).contains("Valmieras novads", "LV-113");
         screenshot("05-member-in-grid");
+        accessible("members grid");
+        browser.findElement(By.xpath("//vaadin-grid-cell-content//a[normalize-space(.)='Valmieras novads']"))
+                .click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("member-tabs")));
+        screenshot("05a-member-page");
+        accessible("member page");
+        browser.get("http://127.0.0.1:" + ui.port() + "/members/import");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("import-upload")));
+        screenshot("05b-import-wizard");
+        accessible("import wizard");
+        browser.get("http://127.0.0.1:" + ui.port() + "/members");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("vaadin-grid#members"),
+                "Valmieras novads"));
 
         openUserMenu();
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
@@ -145,7 +171,7 @@ class EndToEndBrowserTest extends IntegrationTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-side-nav"), "Biedri"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("vaadin-grid#members"),
                 "Valmieras novads"));
-        assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("Biedri");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Biedri");
         screenshot("06-latvian");
 
         TestClient api = new TestClient(server.getURI(), json);
@@ -160,7 +186,7 @@ class EndToEndBrowserTest extends IntegrationTest {
                 "Sadarbība ar iedzīvotājiem"));
         screenshot("07-networks-latvian");
         browser.get("http://127.0.0.1:" + ui.port() + "/networks/" + network);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h2"),
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"),
                 "Sadarbība ar iedzīvotājiem"));
         screenshot("08-network-page-latvian");
         browser.get("http://127.0.0.1:" + ui.port() + "/my-networks");
@@ -177,6 +203,35 @@ class EndToEndBrowserTest extends IntegrationTest {
         browser.get("http://127.0.0.1:" + ui.port() + "/members");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-login-form")));
         assertThat(browser.getCurrentUrl()).doesNotContain("/members");
+    }
+
+    /**
+     * Runs axe-core over the page as it stands and fails on any critical or serious violation; every violation
+     * found (of any impact) is written to {@code target/screenshots/axe.txt}.
+     */
+    @SuppressWarnings("unchecked")
+    private void accessible(String page) throws IOException {
+        if (AXE_SCRIPT == null) {
+            return;
+        }
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript(Files.readString(Path.of(AXE_SCRIPT)));
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations']})
+                  .then(result => done(result.violations.map(v => ({id: v.id, impact: v.impact,
+                      nodes: v.nodes.length, targets: v.nodes.slice(0, 3).map(n => JSON.stringify(n.target)
+                          + (v.impact === 'critical' || v.impact === 'serious' ? ' ' + n.html + ' ' + n.failureSummary : ''))}))))
+                  .catch(error => done([{id: 'axe-error', impact: 'critical', nodes: 0, targets: [String(error)]}]));
+                """);
+        StringBuilder report = new StringBuilder(page).append(": ").append(violations.size())
+                .append(" violation(s)\n");
+        violations.forEach(v -> report.append("  ").append(v.get("impact")).append(' ').append(v.get("id"))
+                .append(" (").append(v.get("nodes")).append(" nodes) ").append(v.get("targets")).append('\n'));
+        Files.writeString(AXE_REPORT, report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        assertThat(violations).as(report.toString())
+                .noneMatch(v -> "critical".equals(v.get("impact")) || "serious".equals(v.get("impact")));
     }
 
     private void openUserMenu() {

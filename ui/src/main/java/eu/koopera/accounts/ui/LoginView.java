@@ -63,6 +63,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
         addClassName("koopera-login");
+        getElement().setAttribute("role", "main");
 
         VaadinRequest request = VaadinRequest.getCurrent();
         String host = request == null ? null : request.getHeader("Host");

@@ -5,7 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -44,7 +44,7 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
                 click -> new TenantDialog(tenants, validation, this::refresh).open());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("create-tenant");
-        HorizontalLayout toolbar = new HorizontalLayout(new H2(getTranslation("tenants.title")), create);
+        HorizontalLayout toolbar = new HorizontalLayout(new H1(getTranslation("tenants.title")), create);
         toolbar.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         toolbar.setWidthFull();
         toolbar.expand(toolbar.getComponentAt(0));

@@ -1,7 +1,7 @@
 package eu.koopera.audit.ui;
 
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -65,7 +65,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
         filters.setWrap(true);
         filters.setWidthFull();
-        add(new H2(getTranslation("audit.title")), filters, log);
+        add(new H1(getTranslation("audit.title")), filters, log);
         setFlexGrow(1, log);
     }
 

@@ -5,7 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
@@ -24,6 +24,7 @@ import eu.koopera.audit.AuditService;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.audit.ui.AuditLogGrid;
+import eu.koopera.ui.forms.AccessibleTabs;
 import eu.koopera.ui.forms.CommandValidation;
 import eu.koopera.ui.forms.Fields;
 import eu.koopera.ui.layout.MainLayout;
@@ -84,7 +85,7 @@ public class MemberDetailView extends VerticalLayout implements BeforeEnterObser
 
     private void render() {
         removeAll();
-        tabs = new TabSheet();
+        tabs = AccessibleTabs.of(new TabSheet());
         tabs.setId("member-tabs");
         tabs.setWidthFull();
         tabs.add(getTranslation("member.tab.profile"), profile());
@@ -94,7 +95,7 @@ public class MemberDetailView extends VerticalLayout implements BeforeEnterObser
             tabs.add(getTranslation("member.tab.audit"),
                     new AuditLogGrid(audit, "member", String.valueOf(member.id())));
         }
-        add(new RouterLink(getTranslation("import.back"), MembersView.class), new H2(member.name()), tabs);
+        add(new RouterLink(getTranslation("import.back"), MembersView.class), new H1(member.name()), tabs);
     }
 
     private Component profile() {

@@ -1,6 +1,6 @@
 package eu.koopera.members.ui;
 
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -18,7 +18,7 @@ import io.micronaut.context.annotation.Prototype;
 public class MemberImportView extends VerticalLayout implements HasDynamicTitle {
 
     public MemberImportView(MemberImportService imports) {
-        add(new H2(getTranslation("import.title")), new MemberImportWizard(imports, () -> { }),
+        add(new H1(getTranslation("import.title")), new MemberImportWizard(imports, () -> { }),
                 new RouterLink(getTranslation("import.back"), MembersView.class));
     }
 

@@ -4,7 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -76,12 +76,12 @@ class MemberImportWizard extends VerticalLayout {
         errors.setAllRowsVisible(true);
         errors.setVisible(false);
 
-        add(new H3(getTranslation("import.step.upload")),
+        add(new H2(getTranslation("import.step.upload")),
                 new Paragraph(getTranslation("import.columns", String.join(", ", MemberImportService.COLUMNS))),
                 new Paragraph(getTranslation("import.columns.help")),
                 upload, fileName,
-                new H3(getTranslation("import.step.check")), check, outcome, errors,
-                new H3(getTranslation("import.step.import")), new HorizontalLayout(runImport));
+                new H2(getTranslation("import.step.check")), check, outcome, errors,
+                new H2(getTranslation("import.step.import")), new HorizontalLayout(runImport));
     }
 
     /** Keeps an uploaded file for the next steps; a new file discards the previous one's check. */

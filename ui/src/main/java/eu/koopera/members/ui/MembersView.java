@@ -8,7 +8,7 @@ import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -101,7 +101,7 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
         filters.expand(search);
 
         configureGrid();
-        add(new H2(getTranslation("members.title")), filters, grid);
+        add(new H1(getTranslation("members.title")), filters, grid);
     }
 
     private void configureGrid() {

@@ -3,7 +3,7 @@ package eu.koopera.networks.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -75,7 +75,7 @@ public class MyNetworksView extends VerticalLayout implements HasDynamicTitle {
         this.municipality = people.me().member();
         list.setId("my-networks");
         list.setWidthFull();
-        add(new H2(getTranslation("network.mine.title")));
+        add(new H1(getTranslation("network.mine.title")));
         if (municipality == null) {
             add(new Paragraph(getTranslation("network.mine.noMunicipality")));
         }

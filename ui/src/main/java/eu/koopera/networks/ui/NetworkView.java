@@ -6,7 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -34,6 +34,7 @@ import eu.koopera.people.PeopleService;
 import eu.koopera.platform.security.Caller;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.web.ApiException;
+import eu.koopera.ui.forms.AccessibleTabs;
 import eu.koopera.ui.forms.CommandValidation;
 import eu.koopera.ui.forms.Fields;
 import eu.koopera.ui.i18n.ComponentTexts;
@@ -108,7 +109,7 @@ public class NetworkView extends VerticalLayout implements BeforeEnterObserver, 
         boolean manages = owner && (admin || coordinator);
         Access access = new Access(caller, owner, manages, admin || coordinator);
 
-        TabSheet tabs = new TabSheet();
+        TabSheet tabs = AccessibleTabs.of(new TabSheet());
         tabs.setId("network-tabs");
         tabs.setWidthFull();
         tabs.add(getTranslation("network.tab.overview"), overview(coordinators, access));
@@ -124,7 +125,7 @@ public class NetworkView extends VerticalLayout implements BeforeEnterObserver, 
                 new DocumentsTab(network, documents, documentSettings.maxSize()));
         tabs.add(getTranslation("network.tab.feed"), new FeedTab(network.id(), networks));
         add(new RouterLink(getTranslation("network.back"), NetworksView.class),
-                new H2(NetworksView.inLanguage(network.name(), getLocale())), tabs);
+                new H1(NetworksView.inLanguage(network.name(), getLocale())), tabs);
     }
 
     private Component overview(List<CoordinatorResponse> coordinators, Access access) {

@@ -2,7 +2,7 @@ package eu.koopera.networks.ui;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.LitRenderer;
@@ -65,7 +65,7 @@ public class NetworkWorkspaceView extends VerticalLayout implements HasDynamicTi
         configureApplications();
         configureMilestones();
         configureMeetings();
-        add(new H2(getTranslation("network.workspace.title")),
+        add(new H1(getTranslation("network.workspace.title")),
                 new H3(getTranslation("network.workspace.applications")), open,
                 new H3(getTranslation("network.workspace.meetings")), upcoming,
                 new H3(getTranslation("network.workspace.overdue")), overdue);

@@ -4,7 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -70,7 +70,7 @@ public class NetworksView extends VerticalLayout implements HasDynamicTitle {
         filters.setWrap(true);
         filters.expand(search);
         configureGrid();
-        add(new H2(getTranslation("networks.title")), filters, grid);
+        add(new H1(getTranslation("networks.title")), filters, grid);
     }
 
     private void configureGrid() {

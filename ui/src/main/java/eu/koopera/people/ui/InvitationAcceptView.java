@@ -6,7 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -51,6 +51,7 @@ public class InvitationAcceptView extends VerticalLayout implements BeforeEnterO
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         addClassName("koopera-login");
+        getElement().setAttribute("role", "main");
         content.setMaxWidth("36rem");
         content.setWidthFull();
         add(new H1("Koopera"), content);
@@ -94,7 +95,7 @@ public class InvitationAcceptView extends VerticalLayout implements BeforeEnterO
         accept.addClickListener(click -> accept(username, password, repeat));
         FormLayout form = new FormLayout(username, password, repeat);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        show(new H2(getTranslation("invitation.title", info.tenantName())), who, until, form, accept);
+        show(new H1(getTranslation("invitation.title", info.tenantName())), who, until, form, accept);
     }
 
     private void accept(TextField username, PasswordField password, PasswordField repeat) {
@@ -110,7 +111,7 @@ public class InvitationAcceptView extends VerticalLayout implements BeforeEnterO
             AcceptedInvitation accepted = invitations.accept(tenant, token, username.getValue(), password.getValue());
             Paragraph done = new Paragraph(getTranslation("invitation.accepted.text", accepted.username()));
             done.setId("invitation-accepted");
-            show(new H2(getTranslation("invitation.accepted.title")), done,
+            show(new H1(getTranslation("invitation.accepted.title")), done,
                     new RouterLink(getTranslation("invitation.toLogin"), LoginView.class));
         } catch (ApiException.BadRequest e) {
             for (Problem.FieldError error : e.errors()) {
@@ -140,7 +141,7 @@ public class InvitationAcceptView extends VerticalLayout implements BeforeEnterO
         Paragraph text = new Paragraph(getTranslation(key + ".text"));
         text.setId("invitation-refused");
         text.getElement().setAttribute("data-reason", key);
-        show(new H2(getTranslation(key + ".title")), text,
+        show(new H1(getTranslation(key + ".title")), text,
                 new RouterLink(getTranslation("invitation.toLogin"), LoginView.class));
     }
 

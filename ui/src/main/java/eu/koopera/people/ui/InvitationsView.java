@@ -3,7 +3,7 @@ package eu.koopera.people.ui;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -48,7 +48,7 @@ public class InvitationsView extends VerticalLayout implements HasDynamicTitle {
         FilterFields.oneOrAll(status, "invitations.status", "invitation-status", List.of(InvitationStatus.values()),
                 value -> getTranslation("invitations.status." + value), () -> grid.getDataProvider().refreshAll());
         configureGrid();
-        add(new H2(getTranslation("invitations.title")), status, grid);
+        add(new H1(getTranslation("invitations.title")), status, grid);
     }
 
     private void configureGrid() {

@@ -5,7 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -79,7 +79,7 @@ public class PeopleView extends VerticalLayout implements HasDynamicTitle {
         filters.expand(search);
 
         configureGrid();
-        add(new H2(getTranslation("people.title")), filters, grid);
+        add(new H1(getTranslation("people.title")), filters, grid);
     }
 
     private void configureGrid() {

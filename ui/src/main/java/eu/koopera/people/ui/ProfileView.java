@@ -4,7 +4,7 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -69,7 +69,7 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
                 languages.change(event.getValue());
             }
         });
-        add(new H2(getTranslation("nav.profile")), new FormLayout(username, roles, association, language));
+        add(new H1(getTranslation("nav.profile")), new FormLayout(username, roles, association, language));
         if (signedIn.tenant() != null) {
             MeResponse me = people.me();
             if (me.person() != null) {

@@ -1,9 +1,12 @@
 package eu.koopera.ui.layout;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
@@ -52,14 +55,27 @@ public class MainLayout extends AppLayout {
         title.addClassName("koopera-title");
         Span product = new Span("Koopera");
         product.addClassName("koopera-brand");
-        addToDrawer(product, navigation(signedIn));
+        Nav drawer = new Nav(product, navigation(signedIn));
+        drawer.getElement().setAttribute("aria-label", "Koopera");
+        addToDrawer(drawer);
 
         HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, userMenu(signedIn));
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.setWidthFull();
         header.expand(title);
         header.addClassName("koopera-header");
-        addToNavbar(header);
+        Header banner = new Header(header);
+        banner.setWidthFull();
+        addToNavbar(banner);
+    }
+
+    /** Each view is the page's main landmark, so that screen-reader users can jump to it. */
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        super.showRouterLayoutContent(content);
+        if (content != null) {
+            content.getElement().setAttribute("role", "main");
+        }
     }
 
     /**

@@ -5,7 +5,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -76,7 +76,7 @@ public class MailOutboxView extends VerticalLayout implements HasDynamicTitle {
         });
         grid.setSizeFull();
 
-        add(new H2(getTranslation("mail.title")), status, grid);
+        add(new H1(getTranslation("mail.title")), status, grid);
     }
 
     private void details(MailOutboxEntry mail) {

@@ -1,6 +1,6 @@
 package eu.koopera.ui.session;
 
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -20,7 +20,7 @@ public class AccessDeniedView extends VerticalLayout implements HasErrorParamete
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
         removeAll();
-        add(new H2(getTranslation("access.denied.title")), new Paragraph(getTranslation("access.denied.text")),
+        add(new H1(getTranslation("access.denied.title")), new Paragraph(getTranslation("access.denied.text")),
                 new RouterLink(getTranslation("access.denied.home"), HomeView.class));
         return HttpServletResponse.SC_FORBIDDEN;
     }

@@ -18,6 +18,10 @@ import jakarta.servlet.http.HttpServletResponse;
 @PublicView
 public class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException> {
 
+    public NotFoundView() {
+        getElement().setAttribute("role", "main");
+    }
+
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         removeAll();
