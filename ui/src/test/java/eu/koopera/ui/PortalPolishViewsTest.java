@@ -6,12 +6,16 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridTester;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.QueryParameters;
 import eu.koopera.dashboard.ui.DashboardView;
+import eu.koopera.members.MemberResponse;
 import eu.koopera.members.MembershipStatus;
 import eu.koopera.members.ui.MemberDetailView;
+import eu.koopera.members.ui.MembersView;
 import eu.koopera.ui.session.NotFoundView;
 import eu.koopera.ui.support.BrowserlessUiTest;
 import eu.koopera.support.TestClient;
@@ -75,6 +79,32 @@ class PortalPolishViewsTest extends BrowserlessUiTest {
         assertThat(history.size()).isEqualTo(2);
         assertThat(history.getCellText(0, 0)).isEqualTo(t(window, "members.status.SUSPENDED"));
         assertThat(history.getCellText(0, 4)).isEqualTo("Membership fee unpaid for 2026");
+    }
+
+    @Test
+    void theMembersGridKeepsFiltersAndOrderInTheAddressAndShowsTotalsAndUnknownValues() {
+        String tenant = api.createTenantWithAdmin("uigrid", ADMIN_PASSWORD);
+        String token = api.login(tenant, "admin", ADMIN_PASSWORD);
+        createMember(token, Map.of("name", "Ādažu novads", "code", "A1", "region", "Rīga"));
+        createMember(token, Map.of("name", "Bauskas novads", "code", "B1"));
+        createMember(token, Map.of("name", "Zilupes novads", "code", "Z1", "membershipStatus", "APPLIED"));
+        BrowserlessUIContext window = newVisitor();
+        signIn(window, "Association " + tenant, "admin", ADMIN_PASSWORD);
+
+        window.getUI().navigate("members", QueryParameters.fromString("status=ACTIVE&sort=-name"));
+        assertThat(window.getCurrentView()).isInstanceOf(MembersView.class);
+
+        @SuppressWarnings("unchecked")
+        Select<MembershipStatus> status = window.find(Select.class).id("members-status");
+        assertThat(status.getValue()).isEqualTo(MembershipStatus.ACTIVE);
+        @SuppressWarnings("unchecked")
+        GridTester<Grid<MemberResponse>, MemberResponse> grid = window.test(window.find(Grid.class).id("members"));
+        assertThat(grid.size()).isEqualTo(2);
+        assertThat(grid.getRow(0).name()).isEqualTo("Bauskas novads");
+        assertThat(grid.getRow(1).name()).isEqualTo("Ādažu novads");
+        assertThat(grid.getCellText(0, 3)).isEqualTo("—");
+        assertThat(window.find(Span.class).id("members-total").getText()).isEqualTo("Biedru skaits: 2");
+        assertThat(grid.getComponent().getColumnByKey("actions").isFrozenToEnd()).isTrue();
     }
 
     @Test

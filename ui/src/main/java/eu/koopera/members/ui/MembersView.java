@@ -8,6 +8,7 @@ import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -19,8 +20,12 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -46,7 +51,11 @@ import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The association's member register: search, filter and sort in the database a page at a time; administrators
@@ -56,7 +65,9 @@ import java.util.List;
 @Route(value = "members", layout = MainLayout.class)
 @AllowedRoles({Roles.ASSOCIATION_ADMIN, Roles.NETWORK_COORDINATOR})
 @Prototype
-public class MembersView extends VerticalLayout implements HasDynamicTitle {
+public class MembersView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+
+    private static final String NOT_KNOWN = "—";
 
     private final MemberService members;
     private final MemberImportService imports;
@@ -66,6 +77,8 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
     private final TextField search = new TextField();
     private final Select<MemberKind> kind = new Select<>();
     private final Select<MembershipStatus> status = new Select<>();
+    private final Span total = new Span();
+    private boolean restoring;
 
     public MembersView(MemberService members, MemberImportService imports,
                        CommandValidation validation, UiSessions sessions) {
@@ -75,11 +88,14 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
         this.mayEdit = sessions.current().map(s -> s.hasRole(Roles.ASSOCIATION_ADMIN)).orElse(false);
         setSizeFull();
 
-        Runnable refresh = () -> grid.getDataProvider().refreshAll();
+        Runnable refresh = () -> {
+            grid.getDataProvider().refreshAll();
+            rememberInAddress();
+        };
         FilterFields.search(search, "members.search", "member-search", refresh);
-        FilterFields.oneOrAll(kind, "members.kind", null, List.of(MemberKind.values()),
+        FilterFields.oneOrAll(kind, "members.kind", "members-kind", List.of(MemberKind.values()),
                 value -> getTranslation("members.kind." + value), refresh);
-        FilterFields.oneOrAll(status, "members.status", null, List.of(MembershipStatus.values()),
+        FilterFields.oneOrAll(status, "members.status", "members-status", List.of(MembershipStatus.values()),
                 value -> getTranslation("members.status." + value), refresh);
 
         Button create = new Button(getTranslation("members.create"), VaadinIcon.PLUS.create(),
@@ -101,7 +117,67 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
         filters.expand(search);
 
         configureGrid();
-        add(new H1(getTranslation("members.title")), filters, grid);
+        total.setId("members-total");
+        total.addClassName("koopera-total");
+        add(new H1(getTranslation("members.title")), filters, total, grid);
+    }
+
+    /** Filters and order come from the address, so that reload and bookmarks keep them. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
+        restoring = true;
+        try {
+            search.setValue(first(parameters, "q").orElse(""));
+            kind.setValue(first(parameters, "kind").flatMap(value -> parse(MemberKind.class, value)).orElse(null));
+            status.setValue(first(parameters, "status").flatMap(value -> parse(MembershipStatus.class, value))
+                    .orElse(null));
+            String sort = first(parameters, "sort").orElse("name");
+            boolean descending = sort.startsWith("-");
+            Grid.Column<MemberResponse> column = parse(MemberSearch.SortField.class,
+                    sort.substring(descending ? 1 : 0).toUpperCase(Locale.ROOT))
+                    .map(field -> grid.getColumnByKey(field.name())).orElse(grid.getColumnByKey("NAME"));
+            grid.sort(List.of(new GridSortOrder<>(column,
+                    descending ? SortDirection.DESCENDING : SortDirection.ASCENDING)));
+        } finally {
+            restoring = false;
+        }
+    }
+
+    /** Puts the current filters and order into the address without a new history entry. */
+    private void rememberInAddress() {
+        if (restoring) {
+            return;
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (!search.getValue().isBlank()) {
+            parameters.put("q", search.getValue().strip());
+        }
+        if (kind.getValue() != null) {
+            parameters.put("kind", kind.getValue().name());
+        }
+        if (status.getValue() != null) {
+            parameters.put("status", status.getValue().name());
+        }
+        List<GridSortOrder<MemberResponse>> order = grid.getSortOrder();
+        if (!order.isEmpty()) {
+            String key = order.getFirst().getSorted().getKey().toLowerCase(Locale.ROOT);
+            parameters.put("sort", (order.getFirst().getDirection() == SortDirection.DESCENDING ? "-" : "") + key);
+        }
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                new Location("members", QueryParameters.simple(parameters))));
+    }
+
+    private static Optional<String> first(Map<String, List<String>> parameters, String name) {
+        return parameters.getOrDefault(name, List.of()).stream().filter(value -> !value.isBlank()).findFirst();
+    }
+
+    private static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value) {
+        try {
+            return Optional.of(Enum.valueOf(type, value));
+        } catch (IllegalArgumentException unknown) {
+            return Optional.empty();
+        }
     }
 
     private void configureGrid() {
@@ -112,33 +188,40 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(LitRenderer.<MemberResponse>of("<a router-link href=\"members/${item.id}\">${item.name}</a>")
                         .withProperty("id", MemberResponse::id).withProperty("name", MemberResponse::name))
                 .setHeader(getTranslation("members.name")).setKey("NAME")
-                .setSortable(true).setWidth("16rem").setFlexGrow(3);
+                .setSortable(true).setWidth("14rem").setFlexGrow(3);
         grid.addColumn(MemberResponse::code).setHeader(getTranslation("members.code")).setKey("CODE")
-                .setSortable(true).setAutoWidth(true);
-        grid.addColumn(member -> member.kind() == null ? "" : getTranslation("members.kind." + member.kind()))
-                .setHeader(getTranslation("members.kind")).setKey("KIND").setSortable(true).setAutoWidth(true);
-        grid.addColumn(MemberResponse::region).setHeader(getTranslation("members.region")).setKey("REGION")
-                .setSortable(true).setAutoWidth(true);
-        grid.addColumn(member -> member.population() == null ? "" : numbers.format(member.population()))
+                .setSortable(true).setWidth("7rem").setFlexGrow(0);
+        grid.addColumn(member -> member.kind() == null ? NOT_KNOWN : getTranslation("members.kind." + member.kind()))
+                .setHeader(getTranslation("members.kind")).setKey("KIND").setSortable(true).setWidth("9rem")
+                .setFlexGrow(1);
+        grid.addColumn(member -> member.region() == null ? NOT_KNOWN : member.region())
+                .setHeader(getTranslation("members.region")).setKey("REGION").setSortable(true).setWidth("9rem")
+                .setFlexGrow(1);
+        grid.addColumn(member -> member.population() == null ? NOT_KNOWN : numbers.format(member.population()))
                 .setHeader(getTranslation("members.population")).setKey("POPULATION").setSortable(true)
-                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END).setAutoWidth(true);
+                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END).setWidth("7rem").setFlexGrow(0);
         grid.addColumn(member -> getTranslation("members.status." + member.membershipStatus()))
                 .setHeader(getTranslation("members.status")).setKey("MEMBERSHIP_STATUS").setSortable(true)
-                .setAutoWidth(true);
+                .setWidth("8rem").setFlexGrow(0);
         grid.addColumn(member -> dates.format(member.updatedAt())).setHeader(getTranslation("members.updated"))
-                .setKey("UPDATED_AT").setSortable(true).setAutoWidth(true);
+                .setKey("UPDATED_AT").setSortable(true).setWidth("10rem").setFlexGrow(0);
         if (mayEdit) {
+            // frozen to the right edge: reachable at any width without scrolling sideways
             grid.addColumn(actions()).setHeader(getTranslation("common.actions")).setKey("actions")
-                    .setAutoWidth(true)
-                    .setFlexGrow(0);
+                    .setWidth("6.5rem").setFlexGrow(0).setFrozenToEnd(true);
         }
+        grid.setEmptyStateText(getTranslation("members.empty"));
+        grid.addSortListener(event -> rememberInAddress());
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
         grid.setPageSize(50);
         grid.setItems(query -> members.search(criteria(query.getSortOrders()),
                         query.getPage(), query.getPageSize()).items().stream(),
-                query -> (int) members.search(criteria(query.getSortOrders()), 0, 1).total());
-        grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("NAME"), SortDirection.ASCENDING)));
+                query -> {
+                    int count = (int) members.search(criteria(query.getSortOrders()), 0, 1).total();
+                    total.setText(getTranslation("members.total", count));
+                    return count;
+                });
     }
 
     /** A link that downloads the whole register, built by the service when clicked. */

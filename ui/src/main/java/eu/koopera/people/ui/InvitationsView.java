@@ -71,8 +71,9 @@ public class InvitationsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(invitation -> format(dates, invitation.acceptedAt()))
                 .setHeader(getTranslation("invitations.accepted")).setKey("accepted").setAutoWidth(true);
         grid.addColumn(actions()).setHeader(getTranslation("common.actions")).setKey("actions").setAutoWidth(true)
-                .setFlexGrow(0);
+                .setFlexGrow(0).setFrozenToEnd(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setEmptyStateText(getTranslation("invitations.empty"));
         grid.setSizeFull();
         grid.setPageSize(50);
         grid.setItems(query -> invitations.list(status.getValue(), query.getPage(),

@@ -98,9 +98,10 @@ public class PeopleView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         if (mayEdit) {
             grid.addColumn(actions()).setHeader(getTranslation("common.actions")).setKey("actions")
-                    .setAutoWidth(true).setFlexGrow(0);
+                    .setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         }
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setEmptyStateText(getTranslation("people.empty"));
         grid.setSizeFull();
         grid.setPageSize(50);
         grid.setItems(query -> people.search(criteria(), query.getPage(), query.getPageSize())
