@@ -14,8 +14,9 @@ import java.util.List;
  * @param email      the address the invitation was sent to
  * @param roles      the roles the new account will have
  * @param expiresAt  until when the link can be used
+ * @param locale     the language the invitation mail was written in (the association's), for the page it opens
  */
 @Serdeable
 public record InvitationInfo(String tenantCode, String tenantName, String personName, String email,
-                             List<String> roles, Instant expiresAt) {
+                             List<String> roles, Instant expiresAt, String locale) {
 }

@@ -198,7 +198,7 @@ public class InvitationService {
             PersonResponse person = people.find(row.personId()).orElseThrow(InvitationService::unknownLink);
             requireStillAddressed(row, person.email());
             return new InvitationInfo(tenant.code(), tenant.name(), person.fullName(), row.email(), row.roles(),
-                    row.expiresAt());
+                    row.expiresAt(), tenant.defaultLocale());
         }));
     }
 

@@ -1,12 +1,14 @@
 package eu.koopera.ui;
 
 import com.vaadin.browserless.BrowserlessUIContext;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridTester;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -105,6 +107,24 @@ class PortalPolishViewsTest extends BrowserlessUiTest {
         assertThat(grid.getCellText(0, 3)).isEqualTo("—");
         assertThat(window.find(Span.class).id("members-total").getText()).isEqualTo("Biedru skaits: 2");
         assertThat(grid.getComponent().getColumnByKey("actions").isFrozenToEnd()).isTrue();
+    }
+
+    @Test
+    void theSignInPageHasTheAssociationInsideTheCardAPreselectingLinkAndALanguageSwitch() {
+        String tenant = api.createTenantWithAdmin("uilog", ADMIN_PASSWORD);
+        BrowserlessUIContext window = vaadin.newUser().newWindow();
+        window.getUI().navigate("login", QueryParameters.of("association", tenant));
+
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> association = window.find(ComboBox.class).id("association");
+        assertThat(association.getItemLabelGenerator().apply(association.getValue()))
+                .isEqualTo("Association " + tenant);
+        assertThat(association.getElement().getAttribute("slot")).isEqualTo("custom-form-area");
+        assertThat(association.getElement().getParent()).isEqualTo(window.find(LoginForm.class).single()
+                .getElement());
+
+        window.test(window.find(com.vaadin.flow.component.button.Button.class).id("login-language-lt")).click();
+        assertThat(window.getUI().getLocale().getLanguage()).isEqualTo("lt");
     }
 
     @Test

@@ -1,16 +1,21 @@
 package eu.koopera.accounts.ui;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinSession;
 import eu.koopera.accounts.LoginService;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.platform.web.ClientAddresses;
@@ -22,6 +27,7 @@ import eu.koopera.tenancy.TenantUnavailableException;
 import eu.koopera.tenancy.TenantRegistry;
 import eu.koopera.ui.i18n.KooperaI18n;
 import eu.koopera.ui.layout.HomeView;
+import eu.koopera.ui.session.BrowserPreferences;
 import eu.koopera.ui.session.PublicView;
 import eu.koopera.ui.session.SignedIn;
 import eu.koopera.ui.session.UiSessions;
@@ -66,6 +72,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         getElement().setAttribute("role", "main");
 
         VaadinRequest request = VaadinRequest.getCurrent();
+        BrowserPreferences.read(BrowserPreferences.LANGUAGE).map(KooperaI18n::forLanguage).ifPresent(locale -> {
+            VaadinSession.getCurrent().setLocale(locale);
+            UI.getCurrent().setLocale(locale);
+        });
         String host = request == null ? null : request.getHeader("Host");
         fixedTenant = hosts.tenantCode(host).flatMap(tenants::find);
 
@@ -78,15 +88,56 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             association.setLabel(getTranslation("login.association"));
             association.setItemLabelGenerator(choice -> choice.tenant() == null
                     ? getTranslation("login.operators") : choice.tenant().name());
-            association.setItems(choices());
-            association.setWidth("20rem");
+            List<TenantChoice> choices = choices();
+            association.setItems(choices);
+            association.setWidthFull();
             association.setRequired(true);
-            add(association);
+            BrowserPreferences.read(BrowserPreferences.ASSOCIATION).ifPresent(this::choose);
+            // inside the sign-in card, between the password and the button
+            association.getElement().setAttribute("slot", "custom-form-area");
+            form.getElement().appendChild(association.getElement());
         }
         form.setI18n(i18n(null));
         form.setForgotPasswordButtonVisible(false);
         form.addLoginListener(event -> signIn(event.getUsername(), event.getPassword()));
-        add(form);
+        add(form, languages());
+    }
+
+    /** The three languages by their own names; the choice applies at once and is kept for the next visit. */
+    private HorizontalLayout languages() {
+        HorizontalLayout links = new HorizontalLayout();
+        links.setId("login-languages");
+        links.getElement().setAttribute("aria-label", getTranslation("user.language"));
+        links.getElement().setAttribute("role", "group");
+        for (Locale locale : KooperaI18n.LOCALES) {
+            Button button = new Button(getTranslation("language." + locale.getLanguage()), click -> {
+                BrowserPreferences.remember(BrowserPreferences.LANGUAGE, locale.getLanguage());
+                VaadinSession.getCurrent().setLocale(locale);
+                getUI().ifPresent(ui -> {
+                    ui.setLocale(locale);
+                    ui.getPage().reload();
+                });
+            });
+            button.setId("login-language-" + locale.getLanguage());
+            button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            button.getElement().setAttribute("lang", locale.getLanguage());
+            if (locale.getLanguage().equals(getLocale().getLanguage())) {
+                button.getElement().setAttribute("aria-current", "true");
+                button.setEnabled(false);
+            }
+            links.add(button);
+        }
+        return links;
+    }
+
+    private static final String OPERATORS = "-operators";
+
+    /** Chooses the association with {@code code} ({@link #OPERATORS} for operators) if it is offered. */
+    private void choose(String code) {
+        association.getListDataView().getItems()
+                .filter(choice -> choice.tenant() == null ? OPERATORS.equals(code)
+                        : choice.tenant().code().equals(code))
+                .findFirst().ifPresent(association::setValue);
     }
 
     private List<TenantChoice> choices() {
@@ -127,6 +178,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
                     .orElseGet(() -> KooperaI18n.supported(getLocale()));
             sessions.signIn(new SignedIn(result.caller(), tenant.map(Tenant::binding).orElse(null),
                     tenant.map(Tenant::name).orElse(null)), locale);
+            if (fixedTenant.isEmpty()) {
+                BrowserPreferences.remember(BrowserPreferences.ASSOCIATION,
+                        tenant.map(Tenant::code).orElse(OPERATORS));
+            }
             getUI().ifPresent(ui -> ui.navigate(HomeView.class));
         } catch (ApiException.TooManyAttempts e) {
             fail("login.error.throttled");
@@ -174,7 +229,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     public void beforeEnter(BeforeEnterEvent event) {
         if (sessions.current().isPresent()) {
             event.forwardTo(HomeView.class);
+            return;
         }
+        // a link that names the association, such as the one after accepting an invitation
+        event.getLocation().getQueryParameters().getSingleParameter("association").ifPresent(this::choose);
     }
 
     @Override

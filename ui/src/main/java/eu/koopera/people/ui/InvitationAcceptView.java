@@ -1,11 +1,11 @@
 package eu.koopera.people.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -15,7 +15,9 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.VaadinSession;
 import eu.koopera.people.AcceptedInvitation;
 import eu.koopera.people.InvitationGoneException;
 import eu.koopera.people.InvitationInfo;
@@ -23,12 +25,15 @@ import eu.koopera.people.InvitationService;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.platform.web.Problem;
 import eu.koopera.accounts.ui.LoginView;
+import eu.koopera.ui.i18n.KooperaI18n;
+import eu.koopera.ui.session.BrowserPreferences;
 import eu.koopera.ui.session.PublicView;
 import io.micronaut.context.annotation.Prototype;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -62,10 +67,30 @@ public class InvitationAcceptView extends VerticalLayout implements BeforeEnterO
         tenant = event.getRouteParameters().get("tenant").orElse("");
         token = event.getRouteParameters().get("token").orElse("");
         try {
-            showForm(invitations.describe(tenant, token));
+            InvitationInfo info = invitations.describe(tenant, token);
+            inLanguageOfTheMail(info.locale());
+            showForm(info);
         } catch (ApiException e) {
             showRefusal(e);
         }
+    }
+
+    /** The page speaks the mail's language unless this browser chose one on the sign-in page. */
+    private void inLanguageOfTheMail(String language) {
+        if (BrowserPreferences.read(BrowserPreferences.LANGUAGE).isPresent()) {
+            return;
+        }
+        Locale locale = KooperaI18n.forLanguage(language);
+        VaadinSession.getCurrent().setLocale(locale);
+        UI.getCurrent().setLocale(locale);
+    }
+
+    /** A link to the sign-in page with this association chosen. */
+    private RouterLink toLogin() {
+        RouterLink link = new RouterLink(getTranslation("invitation.toLogin"), LoginView.class);
+        link.setQueryParameters(QueryParameters.of("association", tenant));
+        link.setId("invitation-to-login");
+        return link;
     }
 
     private void showForm(InvitationInfo info) {
@@ -112,7 +137,7 @@ public class InvitationAcceptView extends VerticalLayout implements BeforeEnterO
             Paragraph done = new Paragraph(getTranslation("invitation.accepted.text", accepted.username()));
             done.setId("invitation-accepted");
             show(new H1(getTranslation("invitation.accepted.title")), done,
-                    new RouterLink(getTranslation("invitation.toLogin"), LoginView.class));
+                    toLogin());
         } catch (ApiException.BadRequest e) {
             for (Problem.FieldError error : e.errors()) {
                 if ("username".equals(error.field())) {
@@ -142,7 +167,7 @@ public class InvitationAcceptView extends VerticalLayout implements BeforeEnterO
         text.setId("invitation-refused");
         text.getElement().setAttribute("data-reason", key);
         show(new H1(getTranslation(key + ".title")), text,
-                new RouterLink(getTranslation("invitation.toLogin"), LoginView.class));
+                toLogin());
     }
 
     private void show(Component... components) {
