@@ -19,8 +19,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -103,12 +103,14 @@ public class MemberImportService {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (String required : REQUIRED) {
             if (!table.columns().contains(required)) {
-                errors.add(Problem.FieldError.cell(1, required, "required column is missing"));
+                errors.add(Problem.FieldError.cell(1, required, "import.column.missing",
+                        "required column is missing"));
             }
         }
         for (String column : table.columns()) {
             if (!column.isEmpty() && !COLUMNS.contains(column)) {
-                errors.add(Problem.FieldError.cell(1, column, "unknown column; expected " + COLUMNS));
+                errors.add(Problem.FieldError.cell(1, column, "import.column.unknown",
+                        "unknown column; expected " + COLUMNS, String.join(", ", COLUMNS)));
             }
         }
         if (!errors.isEmpty()) {
@@ -123,29 +125,32 @@ public class MemberImportService {
             int errorsBefore = errors.size();
             String code = row.get("code");
             if (code == null) {
-                errors.add(Problem.FieldError.cell(row.number(), "code", "must not be empty"));
+                errors.add(Problem.FieldError.cell(row.number(), "code", "import.empty", "must not be empty"));
             } else if (!CODE.matcher(code).matches()) {
-                errors.add(Problem.FieldError.cell(row.number(), "code",
+                errors.add(Problem.FieldError.cell(row.number(), "code", "import.code.format",
                         "must be 1 to 32 letters, digits or . _ -, starting with a letter or digit"));
             } else if (firstRowOfCode.putIfAbsent(code, row.number()) != null) {
-                errors.add(Problem.FieldError.cell(row.number(), "code",
-                        "duplicate code, also in row " + firstRowOfCode.get(code)));
+                errors.add(Problem.FieldError.cell(row.number(), "code", "import.code.duplicate",
+                        "duplicate code, also in row " + firstRowOfCode.get(code), firstRowOfCode.get(code)));
             }
             String name = row.get("name");
             if (name == null) {
-                errors.add(Problem.FieldError.cell(row.number(), "name", "must not be empty"));
+                errors.add(Problem.FieldError.cell(row.number(), "name", "import.empty", "must not be empty"));
             } else if (name.length() > 200) {
-                errors.add(Problem.FieldError.cell(row.number(), "name", "must be at most 200 characters"));
+                errors.add(Problem.FieldError.cell(row.number(), "name", "import.tooLong",
+                        "must be at most 200 characters", 200));
             }
             MemberKind kind = kind(row, errors);
             String region = row.get("region");
             if (region != null && region.length() > 100) {
-                errors.add(Problem.FieldError.cell(row.number(), "region", "must be at most 100 characters"));
+                errors.add(Problem.FieldError.cell(row.number(), "region", "import.tooLong",
+                        "must be at most 100 characters", 100));
             }
             Integer population = population(row, errors);
             String website = row.get("website");
             if (website != null && (website.length() > 300 || !WEBSITE.matcher(website).matches())) {
-                errors.add(Problem.FieldError.cell(row.number(), "website", "must be an http(s) address"));
+                errors.add(Problem.FieldError.cell(row.number(), "website", "import.website",
+                        "must be an http(s) address"));
             }
             if (errors.size() == errorsBefore) {
                 rows.add(new MemberImportRow(row.number(), code, name, kind, region, population, website));
@@ -163,13 +168,12 @@ public class MemberImportService {
         if (value == null) {
             return null;
         }
-        try {
-            return MemberKind.valueOf(value.toUpperCase(Locale.ROOT).replace(' ', '_'));
-        } catch (IllegalArgumentException e) {
-            errors.add(Problem.FieldError.cell(row.number(), "kind", "unknown kind '" + value + "'; one of "
-                    + Arrays.toString(MemberKind.values())));
-            return null;
+        Optional<MemberKind> kind = MemberKind.parse(value);
+        if (kind.isEmpty()) {
+            errors.add(Problem.FieldError.cell(row.number(), "kind", "import.kind.unknown", "unknown kind '" + value
+                    + "'; one of " + Arrays.toString(MemberKind.values()) + " or their names", value));
         }
+        return kind.orElse(null);
     }
 
     private static Integer population(Table.Row row, List<Problem.FieldError> errors) {
@@ -180,11 +184,13 @@ public class MemberImportService {
         try {
             int population = Integer.parseInt(value.replace(" ", "").replace("\u00A0", ""));
             if (population < 0 || population > 100_000_000) {
-                errors.add(Problem.FieldError.cell(row.number(), "population", "must be between 0 and 100000000"));
+                errors.add(Problem.FieldError.cell(row.number(), "population", "import.population.range",
+                        "must be between 0 and 100000000", 0, 100_000_000));
             }
             return population;
         } catch (NumberFormatException e) {
-            errors.add(Problem.FieldError.cell(row.number(), "population", "must be a whole number"));
+            errors.add(Problem.FieldError.cell(row.number(), "population", "import.wholeNumber",
+                    "must be a whole number", value));
             return null;
         }
     }

@@ -100,6 +100,24 @@ class MemberImportTest extends IntegrationTest {
     }
 
     @Test
+    void kindsMayBeGivenByTheNamesTheUiShowsAndErrorsCarryCodesForTranslation() throws SQLException {
+        Response rejected = importCsv("code,name,kind,population\nRIX,Rīga,Valstspilsēta,abc\n"
+                + "KED,Kėdainių rajono savivaldybė,rajono savivaldybė,\nX,X,Galaxy,\n", "");
+
+        assertThat(rejected.status()).isEqualTo(422);
+        assertThat(rejected.list("errors")).extracting(e -> e.get("row") + ":" + e.get("code") + ":" + e.get("params"))
+                .containsExactlyInAnyOrder("2:import.wholeNumber:[abc]", "4:import.kind.unknown:[Galaxy]");
+        assertThat(memberCount()).isZero();
+
+        Response imported = importCsv("code,name,kind\nRIX,Rīga,Valstspilsēta\n"
+                + "KED,Kėdainių rajono savivaldybė,rajono savivaldybė\nOTH,Cita,OTHER\n", "");
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(client.get("/api/members?sort=code", bearer(admin)).list("items"))
+                .extracting(item -> item.get("code") + ":" + item.get("kind"))
+                .containsExactly("KED:DISTRICT_MUNICIPALITY", "OTH:OTHER", "RIX:STATE_CITY");
+    }
+
+    @Test
     void dryRunCountsButWritesNothing() throws SQLException {
         Response dryRun = importCsv("code,name\nA1,Alpha\nB2,Beta\n", "?dryRun=true");
 

@@ -87,6 +87,65 @@ class I18nBundlesTest {
         assertThat(i18n.getTranslation("members.saved", KooperaI18n.LITHUANIAN, "Kauno")).isEqualTo("Kauno išsaugota.");
     }
 
+    private static final Pattern PROBLEM_CODE = Pattern.compile("FieldError\\.cell\\([^;]*?\"(import\\.[a-zA-Z.]+)\"",
+            Pattern.DOTALL);
+
+    /**
+     * Words a user would read, passed straight to a component: {@code new Button("Save")}, {@code setLabel("Name")},
+     * {@code new Span("No data")} and the like. Views must take them from the bundles.
+     */
+    private static final Pattern ENGLISH_LITERAL = Pattern.compile(
+            "(?:new (?:Button|Span|Paragraph|H[1-6]|Anchor|RouterLink|Checkbox|TextField|TextArea|Tab|Details"
+            + "|ListItem)\\(|\\.(?:setLabel|setText|setPlaceholder|setHeader|setHelperText|setErrorMessage"
+            + "|setHeaderTitle|setTitle|setConfirmText|setCancelText|setAriaLabel)\\()\\s*\"([^\"]*[A-Za-z]{2,}[^\"]*)\"");
+
+    @Test
+    void everyProblemCodeTheServicesGiveIsTranslated() throws IOException {
+        Properties english = bundle("messages.properties");
+        Set<String> codes = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("..", "app", "src", "main", "java"))) {
+            for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+                Matcher matcher = PROBLEM_CODE.matcher(Files.readString(source));
+                while (matcher.find()) {
+                    codes.add("problem." + matcher.group(1));
+                }
+            }
+        }
+        assertThat(codes).hasSizeGreaterThan(8);
+        assertThat(english.stringPropertyNames()).containsAll(codes);
+    }
+
+    @Test
+    void memberKindsAreNamedAsTheImportAcceptsThem() throws IOException {
+        for (String language : List.of("en", "lv", "lt")) {
+            Properties bundle = bundle(language.equals("en") ? "messages.properties"
+                    : "messages_" + language + ".properties");
+            for (MemberKind kind : MemberKind.values()) {
+                assertThat(bundle.getProperty("members.kind." + kind)).as(language + " " + kind)
+                        .isEqualTo(kind.label(language));
+            }
+        }
+    }
+
+    @Test
+    void viewsShowNoTextThatBypassesTheBundles() throws IOException {
+        List<String> literals = new ArrayList<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src", "main", "java"))) {
+            for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+                Matcher matcher = ENGLISH_LITERAL.matcher(Files.readString(source));
+                while (matcher.find()) {
+                    if (!NOT_WORDS.contains(matcher.group(1))) {
+                        literals.add(source.getFileName() + ": \"" + matcher.group(1) + "\"");
+                    }
+                }
+            }
+        }
+        assertThat(literals).as("texts shown without the bundles").isEmpty();
+    }
+
+    /** Texts that are the same in every language, or are not shown to people (an HTTP header name). */
+    private static final Set<String> NOT_WORDS = Set.of("Koopera", "https://", "X-Content-Type-Options");
+
     private static Properties bundle(String name) throws IOException {
         Properties properties = new Properties();
         try (InputStream in = I18nBundlesTest.class.getResourceAsStream("/i18n/" + name)) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -33,21 +34,35 @@ public record Problem(String type, String title, int status, @Nullable String de
      * One invalid input: a field of a JSON body or parameter, or a cell of an imported file.
      *
      * @param field   the JSON field (dotted for nested fields) or parameter; null for file cells
-     * @param message what is wrong with it
+     * @param message what is wrong with it, in English
      * @param row     the row of an imported file as a spreadsheet numbers it (the header is row 1)
      * @param column  the column of an imported file
+     * @param code    a stable code for what is wrong (such as {@code import.empty}), for clients that word the
+     *                message themselves, in their user's language; absent where only the message exists
+     * @param params  the values the message names, in the order a translation of {@code code} uses them
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FieldError(@Nullable String field, String message, @Nullable Integer row, @Nullable String column) {
+    public record FieldError(@Nullable String field, String message, @Nullable Integer row, @Nullable String column,
+                             @Nullable String code, @Nullable List<String> params) {
 
         public FieldError(String field, String message) {
-            this(field, message, null, null);
+            this(field, message, null, null, null, null);
+        }
+
+        public FieldError(@Nullable String field, String message, @Nullable Integer row, @Nullable String column) {
+            this(field, message, row, column, null, null);
         }
 
         /** An error in one cell of an imported file. */
         public static FieldError cell(int row, String column, String message) {
             return new FieldError(null, message, row, column);
+        }
+
+        /** An error in one cell of an imported file, with its code and the values its message names. */
+        public static FieldError cell(int row, String column, String code, String message, Object... params) {
+            return new FieldError(null, message, row, column, code,
+                    Arrays.stream(params).map(String::valueOf).toList());
         }
     }
 }
