@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SliceArchitectureTest {
 
     /** The capabilities; each is one backend package and one UI package. */
-    static final Set<String> FEATURES = Set.of("accounts", "associations", "audit", "members", "networks", "people", "demo");
+    static final Set<String> FEATURES = Set.of("accounts", "associations", "audit", "members", "networks", "events", "people", "demo");
 
     private JavaClasses classes;
 
