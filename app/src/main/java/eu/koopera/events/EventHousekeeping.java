@@ -15,11 +15,17 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The events' scheduled work, every {@code koopera.events.housekeeping-interval}: offers whose deadline passed
- * expire and their places pass to the next on the waitlist, and mails owed to registrants are sent. Row-level
+ * expire and their places pass to the next on the waitlist, mails owed to registrants are sent, confirmed
+ * participants are reminded once before the start, and personal data are erased once an event's retention period
+ * after its end has passed (the seat facts, and so the counts, remain). Row-level
  * security lets an association read only its own registrants' addresses, so the work runs once for each active
  * association, bound to it through {@link TenantAdmission} like any request, each offer in a transaction of its
  * own that locks its event first; several replicas running it at once find the work done and skip it.
@@ -37,11 +43,14 @@ class EventHousekeeping {
     private final EventAccess access;
     private final SeatAllocator seats;
     private final RegistrationNotices notices;
+    private final HousekeepingQueries housekeeping;
+    private final EventQueries events;
     private final Clock clock;
 
     EventHousekeeping(TenantRegistry registry, TenantAdmission admission,
                       TransactionOperations<Connection> transactions, RegistrationQueries registrations,
-                      EventAccess access, SeatAllocator seats, RegistrationNotices notices, Clock clock) {
+                      EventAccess access, SeatAllocator seats, RegistrationNotices notices,
+                      HousekeepingQueries housekeeping, EventQueries events, Clock clock) {
         this.registry = registry;
         this.admission = admission;
         this.transactions = transactions;
@@ -49,6 +58,8 @@ class EventHousekeeping {
         this.access = access;
         this.seats = seats;
         this.notices = notices;
+        this.housekeeping = housekeeping;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -91,7 +102,31 @@ class EventHousekeeping {
             }
         } while (due.size() == BATCH);
         transactions.executeWrite(status -> notices.deliver(tenant, null));
+        int reminded;
+        do {
+            reminded = transactions.executeWrite(status -> remind(tenant, now));
+        } while (reminded == BATCH);
+        int erased = transactions.executeWrite(status -> housekeeping.erasePersonalData(tenant, now));
+        if (erased > 0) {
+            LOG.info("Erased the personal data of {} registrants of {} past their events' retention", erased, tenant);
+        }
         return expired;
+    }
+
+    /** Sends one batch of due reminders, each marked sent in the same transaction; returns how many. */
+    private int remind(String tenant, Instant now) {
+        List<HousekeepingQueries.Reminder> due = housekeeping.remindersDue(tenant, now, BATCH);
+        Map<UUID, Optional<EventResponse>> byId = new HashMap<>();
+        for (HousekeepingQueries.Reminder reminder : due) {
+            housekeeping.markReminded(reminder.registrationId(), now);
+            Optional<EventResponse> event = byId.computeIfAbsent(reminder.eventId(),
+                    id -> events.find(id, tenant));
+            if (reminder.email() != null && event.isPresent()) {
+                notices.send(tenant, "event.reminder", event.get(), reminder.fullName(), reminder.email(),
+                        reminder.language(), "");
+            }
+        }
+        return due.size();
     }
 
     /** Expires one offer, if it is still open and due once its event is locked, and passes its place on. */

@@ -1,5 +1,8 @@
 package eu.koopera.events;
 
+import eu.koopera.accounts.AccountService;
+import eu.koopera.accounts.TenantUser;
+import eu.koopera.networks.CalendarFile;
 import eu.koopera.networks.LocalizedText;
 import eu.koopera.networks.NetworkService;
 import eu.koopera.platform.security.Caller;
@@ -42,10 +45,13 @@ public class EventService {
     private final RegistrationNotices notices;
     private final NetworkService networks;
     private final TenantRegistry tenants;
+    private final EventCalendar calendar;
+    private final AccountService accounts;
     private final Clock clock;
 
     public EventService(CallerContext callers, EventQueries events, EventAccess access, SeatAllocator seats,
-                        RegistrationNotices notices, NetworkService networks, TenantRegistry tenants, Clock clock) {
+                        RegistrationNotices notices, NetworkService networks, TenantRegistry tenants,
+                        EventCalendar calendar, AccountService accounts, Clock clock) {
         this.callers = callers;
         this.events = events;
         this.access = access;
@@ -53,6 +59,8 @@ public class EventService {
         this.notices = notices;
         this.networks = networks;
         this.tenants = tenants;
+        this.calendar = calendar;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -85,6 +93,24 @@ public class EventService {
     @Transactional(readOnly = true)
     public EventResponse get(UUID id) {
         return access.visible(id, callers.requireTenantUser());
+    }
+
+    /** The event's programme, day by day, each day's items by time. */
+    @Transactional(readOnly = true)
+    public List<ProgrammeDay> programme(UUID id) {
+        EventResponse event = access.visible(id, callers.requireTenantUser());
+        java.util.Map<LocalDate, List<ProgrammeItem>> days = new java.util.TreeMap<>();
+        event.programme().forEach(item -> days.computeIfAbsent(item.day(), day -> new ArrayList<>()).add(item));
+        return days.entrySet().stream().map(day -> new ProgrammeDay(day.getKey(), day.getValue())).toList();
+    }
+
+    /** The event as an RFC 5545 calendar file, its title in the caller's language. */
+    @Transactional(readOnly = true)
+    public CalendarFile calendar(UUID id) {
+        Caller caller = callers.requireTenantUser();
+        EventResponse event = access.visible(id, caller);
+        String language = accounts.findTenantUser(caller.username()).map(TenantUser::locale).orElse(null);
+        return new CalendarFile("event-" + event.id() + ".ics", calendar.render(event, language));
     }
 
     /**

@@ -57,9 +57,15 @@ class RegistrationNotices {
         return sent;
     }
 
-    /** A mail about the event to one registrant, {@code key} being one of the {@code event.*} mail texts. */
-    OutgoingMail mail(String tenant, String key, EventResponse event, String name, String email, String language,
-                      String extra) {
+    /** Sends a mail about the event to one registrant, {@code key} being one of the {@code event.*} mail texts. */
+    void send(String tenant, String key, EventResponse event, String name, String email, String language,
+              String extra) {
+        outbox.enqueue(mail(tenant, key, event, name == null ? "" : name, email, language == null ? "en" : language,
+                extra));
+    }
+
+    private OutgoingMail mail(String tenant, String key, EventResponse event, String name, String email,
+                              String language, String extra) {
         String lang = messages.languageOf(language).getLanguage();
         ZoneId zone = ZoneId.of(event.timeZone());
         String starts = messages.dateTime(EventService.instant(event, event.startsAt()), lang, zone);

@@ -39,19 +39,21 @@ public class RegistrationService {
     private final RegistrationQueries registrations;
     private final SeatAllocator seats;
     private final RegistrationNotices notices;
+    private final Registrants registrants;
     private final PeopleService people;
     private final TenantRegistry tenants;
     private final MailMessages messages;
     private final Clock clock;
 
     public RegistrationService(CallerContext callers, EventAccess access, RegistrationQueries registrations,
-                               SeatAllocator seats, RegistrationNotices notices, PeopleService people,
-                               TenantRegistry tenants, MailMessages messages, Clock clock) {
+                               SeatAllocator seats, RegistrationNotices notices, Registrants registrants,
+                               PeopleService people, TenantRegistry tenants, MailMessages messages, Clock clock) {
         this.callers = callers;
         this.access = access;
         this.registrations = registrations;
         this.seats = seats;
         this.notices = notices;
+        this.registrants = registrants;
         this.people = people;
         this.tenants = tenants;
         this.messages = messages;
@@ -118,7 +120,7 @@ public class RegistrationService {
         if (EventAccess.isStaff(caller)) {
             return registrations.ofEvent(eventId, status);
         }
-        Long personId = ownPersonId();
+        Long personId = registrants.ownPersonId();
         return personId == null ? List.of() : registrations.ofPerson(caller.tenantCode(), personId, eventId).stream()
                 .filter(registration -> status == null || registration.status() == status).toList();
     }
@@ -127,7 +129,7 @@ public class RegistrationService {
     @Transactional(readOnly = true)
     public List<RegistrationResponse> mine() {
         Caller caller = callers.requireTenantUser();
-        Long personId = ownPersonId();
+        Long personId = registrants.ownPersonId();
         return personId == null ? List.of() : registrations.ofPerson(caller.tenantCode(), personId, null);
     }
 
@@ -136,7 +138,7 @@ public class RegistrationService {
     public RegistrationResponse get(UUID id) {
         Caller caller = callers.requireTenantUser();
         RegistrationQueries.Seat seat = seat(id);
-        if (!EventAccess.isStaff(caller) && !isOwn(seat, caller)) {
+        if (!EventAccess.isStaff(caller) && !registrants.isOwn(seat, caller)) {
             throw notFound();
         }
         return registrations.response(id).orElseThrow(RegistrationService::notFound);
@@ -320,10 +322,7 @@ public class RegistrationService {
     /** The registration and its event, locked, if the caller acts for the registrant. */
     private Locked lockActingFor(UUID id, Caller caller) {
         RegistrationQueries.Seat seat = seat(id);
-        if (!caller.tenantCode().equals(seat.tenant()) || !(EventAccess.isStaff(caller) || isOwn(seat, caller))) {
-            throw new ApiException.Forbidden("Only the registered person and their association's administrators "
-                    + "and coordinators may do this.").withCode("registration.not-yours");
-        }
+        registrants.requireActsFor(seat, caller);
         return lock(seat, caller);
     }
 
@@ -345,19 +344,6 @@ public class RegistrationService {
 
     private RegistrationQueries.Seat seat(UUID id) {
         return registrations.find(id).orElseThrow(RegistrationService::notFound);
-    }
-
-    private boolean isOwn(RegistrationQueries.Seat seat, Caller caller) {
-        if (!caller.tenantCode().equals(seat.tenant()) || seat.personId() == null) {
-            return false;
-        }
-        Long own = ownPersonId();
-        return seat.personId().equals(own);
-    }
-
-    private @Nullable Long ownPersonId() {
-        MeResponse me = people.me();
-        return me.person() == null ? null : me.person().id();
     }
 
     private Registrant registrant(Caller caller, RegistrationCommand command) {
