@@ -38,8 +38,11 @@ class EventAccess {
 
     /** The event, locked for the rest of the transaction, if the caller may see it; as it is once locked. */
     EventResponse locked(UUID id, Caller caller) {
-        visible(id, caller);
-        return locked(id, caller.tenantCode());
+        EventResponse event = locked(id, caller.tenantCode());
+        if (event.status() == EventStatus.DRAFT && !isStaff(caller)) {
+            throw notFound();
+        }
+        return event;
     }
 
     /** The event, locked for the rest of the transaction, for work that runs with no caller. */
