@@ -27,11 +27,15 @@ class SeatAllocator {
 
     /**
      * Offers every free place to the first on the waitlist who may take it, deadline {@code offerHours} from
-     * {@code now} (or the event's start, if that comes first). The event must be locked.
+     * {@code now} (or the event's start, if that comes first); a cancelled or finished event offers nothing. The
+     * event must be locked.
      *
      * @return how many offers were made
      */
     int fill(EventResponse event, Instant now) {
+        if (event.status() == EventStatus.CANCELLED || event.status() == EventStatus.DONE) {
+            return 0;
+        }
         Map<String, Integer> taken = registrations.placesTaken(event.id());
         int offers = 0;
         if (total(taken) >= event.capacity()) {

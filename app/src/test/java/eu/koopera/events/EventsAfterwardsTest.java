@@ -12,6 +12,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,11 @@ class EventsAfterwardsTest extends IntegrationTest {
     @BeforeEach
     void now() {
         clock.set(Instant.now());
+    }
+
+    @AfterAll
+    void discardMail() {
+        organisers.discardMail();
     }
 
     @Test

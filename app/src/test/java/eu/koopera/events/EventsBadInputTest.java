@@ -11,6 +11,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +59,11 @@ class EventsBadInputTest extends IntegrationTest {
         other = organisers.create("evoth", "Kauno miestas");
         ogre = lps.member("Ogres novads");
         cesis = lps.member("Cēsu novads");
+    }
+
+    @AfterAll
+    void discardMail() {
+        organisers.discardMail();
     }
 
     @Test

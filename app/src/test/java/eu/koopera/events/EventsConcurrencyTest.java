@@ -11,6 +11,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +81,11 @@ class EventsConcurrencyTest extends IntegrationTest {
         for (int i = 0; i < PEOPLE; i++) {
             people.add(organisers.person(lps, lps.member(municipalities[i % 10]), "Dalībnieks", "Nr" + i, "lv"));
         }
+    }
+
+    @AfterAll
+    void discardMail() {
+        organisers.discardMail();
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,7 @@ class EventsIsolationTest extends IntegrationTest {
     TransactionOperations<Connection> transactions;
 
     TestClient client;
+    Organisers organisers;
     Association lps;
     Association llpa;
     Association outsider;
@@ -59,7 +61,7 @@ class EventsIsolationTest extends IntegrationTest {
     @BeforeAll
     void aJointVisitWithTwoRegistrantsOfEachAssociation() {
         client = new TestClient(server.getURI(), json);
-        Organisers organisers = new Organisers(client);
+        organisers = new Organisers(client);
         lps = organisers.create("lps", "Valmieras novads", "Preiļu novads");
         llpa = organisers.create("llpa", "Jelgava", "Ventspils");
         outsider = organisers.create("lsa", "Kauno miestas");
@@ -75,6 +77,11 @@ class EventsIsolationTest extends IntegrationTest {
                 "consent", true)));
         registered(organisers.register(llpa, event, organisers.person(llpa, llpa.member("Ventspils"), "Pēteris",
                 "Liepa", "en"), Map.of("role", "EXPERT")));
+    }
+
+    @AfterAll
+    void discardMail() {
+        organisers.discardMail();
     }
 
     @Test

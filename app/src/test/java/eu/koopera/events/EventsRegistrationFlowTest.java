@@ -12,6 +12,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +66,11 @@ class EventsRegistrationFlowTest extends IntegrationTest {
         llpa = organisers.create("evllpa", "Jelgava");
         valmiera = lps.member("Valmieras novads");
         jelgava = llpa.member("Jelgava");
+    }
+
+    @AfterAll
+    void discardMail() {
+        organisers.discardMail();
     }
 
     @Test
@@ -121,6 +127,25 @@ class EventsRegistrationFlowTest extends IntegrationTest {
         post(holder, "cancel", lps);
         assertThat(post(first, "confirm", lps).string("status")).isEqualTo("CONFIRMED");
         assertThat(status(second)).isEqualTo("WAITLISTED");
+    }
+
+    @Test
+    void raisingTheCapacityOffersTheNewPlacesToTheWaitlistInOrder() {
+        String event = organisers.event(lps, "Vairāk vietu", 1, Map.of());
+        organisers.register(lps, event, person(lps, valmiera), Map.of());
+        Response first = organisers.register(lps, event, person(lps, valmiera), Map.of());
+        Response second = organisers.register(lps, event, person(lps, valmiera), Map.of());
+        Response third = organisers.register(lps, event, person(lps, valmiera), Map.of());
+        Map<String, Object> bigger = Organisers.eventBody("Vairāk vietu", 3);
+        bigger.put("version", 0);
+
+        Response raised = client.put("/api/events/" + event, bigger, bearer(lps.admin()));
+
+        assertThat(raised.status()).as(raised.body()).isEqualTo(200);
+        assertThat(List.of(status(first), status(second), status(third)))
+                .containsExactly("OFFERED", "OFFERED", "WAITLISTED");
+        assertThat(client.get("/api/registrations/" + third.string("id"), bearer(lps.admin()))
+                .string("waitlistPosition")).isEqualTo("1");
     }
 
     @Test

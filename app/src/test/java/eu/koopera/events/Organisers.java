@@ -1,5 +1,6 @@
 package eu.koopera.events;
 
+import eu.koopera.support.Database;
 import eu.koopera.support.Outbox;
 import eu.koopera.support.TestClient;
 import eu.koopera.support.TestClient.Response;
@@ -19,6 +20,7 @@ final class Organisers {
     static final String PASSWORD = "events-password-123";
 
     private final TestClient client;
+    private final List<String> created = new java.util.ArrayList<>();
 
     Organisers(TestClient client) {
         this.client = client;
@@ -27,6 +29,7 @@ final class Organisers {
     /** A new association with an administrator and the named member municipalities. */
     Association create(String prefix, String... memberNames) {
         String code = client.createTenantWithAdmin(prefix, PASSWORD);
+        created.add(code);
         String admin = client.login(code, "admin", PASSWORD);
         Map<String, Long> members = new LinkedHashMap<>();
         for (String name : memberNames) {
@@ -36,6 +39,18 @@ final class Organisers {
             members.put(name, Long.valueOf(created.string("id")));
         }
         return new Association(code, admin, members);
+    }
+
+    /**
+     * Drops the mails of the associations created here from the outbox. Every test JVM shares one outbox, and a
+     * test that starts an SMTP server sends all that is pending there: thousands of registration mails ahead of its
+     * own would make it wait.
+     */
+    void discardMail() {
+        if (!created.isEmpty()) {
+            Database.update("DELETE FROM platform.mail_outbox WHERE tenant_code IN ('" + String.join("', '", created)
+                    + "')");
+        }
     }
 
     /** A person of {@code memberId} with an address and languages; returns their id. */
