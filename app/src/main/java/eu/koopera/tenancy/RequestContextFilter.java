@@ -1,8 +1,7 @@
 package eu.koopera.tenancy;
 
+import eu.koopera.platform.observability.LoggingContext;
 import eu.koopera.platform.security.Caller;
-
-import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.HttpRequest;
@@ -13,9 +12,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,7 +28,7 @@ public class RequestContextFilter implements Ordered {
     /** Header naming the tenant of a request. */
     public static final String TENANT_HEADER = "X-Tenant";
     /** Logging context key of the tenant code. */
-    public static final String MDC_TENANT = "tenant";
+    public static final String MDC_TENANT = LoggingContext.TENANT;
 
     private final TenantAdmission admission;
 
@@ -65,10 +61,8 @@ public class RequestContextFilter implements Ordered {
     }
 
     private static void logWithTenant(MutablePropagatedContext context, String code) {
-        Optional<MdcPropagationContext> current = context.getContext().find(MdcPropagationContext.class);
-        Map<String, String> entries = new HashMap<>(current.map(MdcPropagationContext::state).orElse(Map.of()));
-        entries.put(MDC_TENANT, code);
-        MdcPropagationContext withTenant = new MdcPropagationContext(entries);
-        current.ifPresentOrElse(old -> context.replace(old, withTenant), () -> context.add(withTenant));
+        context.getContext().find(LoggingContext.class).ifPresentOrElse(
+                current -> context.replace(current, current.withTenant(code)),
+                () -> context.add(new LoggingContext(null, code)));
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -172,6 +173,28 @@ class AuthenticationTest extends IntegrationTest {
         String token = sign(claims(Instant.now(), Instant.now().plusSeconds(600)), JWT_SECRET);
 
         assertThat(client.get("/api/members", bearer(token)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void acceptedTokenIsRejectedOnceItExpires() throws Exception {
+        Instant now = Instant.now();
+        Instant expires = now.plusSeconds(2);
+        String token = sign(claims(now, expires), JWT_SECRET);
+        assertThat(client.get("/api/members", bearer(token)).status()).isEqualTo(200);
+
+        Thread.sleep(Duration.between(Instant.now(), expires).plusMillis(1_100));
+
+        assertUnauthorized(token);
+    }
+
+    @Test
+    void acceptedTokenWithAnotherSignatureIsRejected() throws JOSEException {
+        String genuine = sign(claims(Instant.now(), Instant.now().plusSeconds(600)), JWT_SECRET);
+        assertThat(client.get("/api/members", bearer(genuine)).status()).isEqualTo(200);
+        int at = genuine.lastIndexOf('.') + 5;
+        String forged = genuine.substring(0, at) + (genuine.charAt(at) == 'A' ? 'B' : 'A') + genuine.substring(at + 1);
+
+        assertUnauthorized(forged);
     }
 
     private void assertUnauthorized(String token) {

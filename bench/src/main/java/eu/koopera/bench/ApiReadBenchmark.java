@@ -59,12 +59,13 @@ import java.util.stream.Stream;
  *
  * <p>Run: {@code ./mvnw -B -q install -DskipTests && ./mvnw -B -q -pl bench exec:exec
  * -Dbench.main=eu.koopera.bench.ApiReadBenchmark [-Dconnections=16] [-Dduration=15] [-Dmembers=5000]
- * [-Dapp.jvm="-Dmicronaut.server.thread-selection=IO"]}
+ * [-Dapp.jvm="-Dmicronaut.server.thread-selection=IO"] [-Dprofiler=/path/to/libasyncProfiler.so]}; with
+ * {@code -Dprofiler}, the measured runs are profiled (CPU) into {@code target/api-read/profile-*.collapsed}.
  */
 public final class ApiReadBenchmark {
 
-    private static final String TENANT = "perf";
-    private static final String PASSWORD = "benchmark-password";
+    static final String TENANT = "perf";
+    static final String PASSWORD = "benchmark-password";
     private static final String QUERY = "SELECT * FROM t_" + TENANT + ".member WHERE id = :id";
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
@@ -81,6 +82,7 @@ public final class ApiReadBenchmark {
                 .map(String::strip).map(Integer::valueOf).toList();
         Path jar = Path.of(System.getProperty("jar", "../ui/target/koopera.jar")).toAbsolutePath().normalize();
         String appJvm = System.getProperty("app.jvm", "").strip();
+        String profiler = System.getProperty("profiler", "").strip();
 
         String pgbench = findPgbench().orElseThrow(() -> new IllegalStateException(
                 "pgbench not found on PATH or in /usr/lib/postgresql/*/bin: apt-get install -y postgresql-client"));
@@ -126,15 +128,21 @@ public final class ApiReadBenchmark {
                     // under load and takes CPU from the server, so the first warm-up is four times longer.
                     runWrk(wrk, lua, app.base, clients, first ? warmup * 4 : warmup, loadThreads);
                     first = false;
+                    app.profile(profiler, "start,event=cpu,interval=1ms");
                     long cpuBefore = app.cpuTicks();
                     WrkResult api1 = runWrk(wrk, lua, app.base, clients, duration, loadThreads);
                     long cpuTicks = app.cpuTicks() - cpuBefore;
+                    app.profile(profiler, "stop,collapsed,file=" + work.resolve("profile-members-" + clients
+                            + ".collapsed"));
                     double cpuPerRequestUs = api1.requests == 0 ? 0
                             : cpuTicks * 10_000.0 / api1.requests; // 100 ticks per second
                     // the same authenticated request to a path no controller serves: JWT, filters, tenant admission
                     // and a problem body, but no database; the ceiling of any API request on this machine
+                    app.profile(profiler, "start,event=cpu,interval=1ms");
                     WrkResult floor = runWrk(wrk, writeWrkScript(work, token, 0), app.base, clients, duration,
                             loadThreads);
+                    app.profile(profiler, "stop,collapsed,file=" + work.resolve("profile-floor-" + clients
+                            + ".collapsed"));
                     rows.add(String.format(Locale.ROOT, "| %d | %,.0f | %,.0f | %.1f %% | %.2f ms | %.2f ms | %d | %,.0f µs "
                                     + "| %,.0f | %.1f %% |",
                             clients, tps, api1.requestsPerSecond, 100 * api1.requestsPerSecond / tps,
@@ -181,7 +189,7 @@ public final class ApiReadBenchmark {
         }
     }
 
-    private static Connection superuser(EmbeddedPostgres postgres) throws SQLException {
+    static Connection superuser(EmbeddedPostgres postgres) throws SQLException {
         return DriverManager.getConnection(postgres.jdbcUrl(), EmbeddedPostgres.SUPERUSER, superuserPassword());
     }
 
@@ -194,13 +202,13 @@ public final class ApiReadBenchmark {
         }
     }
 
-    private static void execute(Connection connection, String sql) throws SQLException {
+    static void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
 
-    private static void createMembers(Api api, String token, int members) throws Exception {
+    static void createMembers(Api api, String token, int members) throws Exception {
         AtomicInteger next = new AtomicInteger();
         try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
             List<Future<?>> futures = new ArrayList<>();
@@ -240,7 +248,7 @@ public final class ApiReadBenchmark {
     }
 
     /** GET /api/members/{random id}; with {@code members} 0, GET of a path no controller serves (404). */
-    private static Path writeWrkScript(Path work, String token, int members) throws IOException {
+    static Path writeWrkScript(Path work, String token, int members) throws IOException {
         Path lua = work.resolve(members == 0 ? "no-such-path.lua" : "member-by-id.lua");
         Files.writeString(lua, """
                 -- GET /api/members/{random id} with a bearer token
@@ -262,11 +270,11 @@ public final class ApiReadBenchmark {
         return lua;
     }
 
-    private record WrkResult(double requestsPerSecond, long requests, long errors, double p50Millis,
+    record WrkResult(double requestsPerSecond, long requests, long errors, double p50Millis,
                              double p99Millis) {
     }
 
-    private static WrkResult runWrk(String wrk, Path lua, URI base, int connections, int seconds, int threads)
+    static WrkResult runWrk(String wrk, Path lua, URI base, int connections, int seconds, int threads)
             throws Exception {
         List<String> command = List.of(wrk, "-t", Integer.toString(Math.min(threads, connections)),
                 "-c", Integer.toString(connections), "-d", seconds + "s", "--timeout", "5s", "--latency",
@@ -477,7 +485,7 @@ public final class ApiReadBenchmark {
 
     // ---- the application as a child JVM ----
 
-    private static final class App implements AutoCloseable {
+    static final class App implements AutoCloseable {
 
         final Process process;
         final long pid;
@@ -550,6 +558,23 @@ public final class ApiReadBenchmark {
                     + log);
         }
 
+        /**
+         * Sends {@code command} to async-profiler ({@code -Dprofiler=/path/to/libasyncProfiler.so}) in the
+         * application JVM, loading it on first use; does nothing without that property.
+         */
+        void profile(String library, String command) throws Exception {
+            if (library.isEmpty()) {
+                return;
+            }
+            String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+            // quoted, or the diagnostic command parser splits the options at their first '='
+            String output = run(List.of(jcmd, Long.toString(pid), "JVMTI.agent_load", library, '"' + command + '"'),
+                    Map.of(), 60);
+            if (output.contains("[ERROR]") || output.contains("Exception")) {
+                System.err.println("async-profiler: " + output.strip());
+            }
+        }
+
         /** User plus system CPU time of the application JVM, in clock ticks (1/100 s). */
         long cpuTicks() throws IOException {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
@@ -567,7 +592,7 @@ public final class ApiReadBenchmark {
         }
     }
 
-    private record Api(HttpClient http, URI base) {
+    record Api(HttpClient http, URI base) {
 
         String login(String tenant, String username) throws Exception {
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/auth/login"))
@@ -629,7 +654,7 @@ public final class ApiReadBenchmark {
         }
     }
 
-    private static Optional<String> findOnPath(String name) {
+    static Optional<String> findOnPath(String name) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             Path candidate = Path.of(dir, name);
             if (Files.isExecutable(candidate)) {
@@ -651,7 +676,7 @@ public final class ApiReadBenchmark {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

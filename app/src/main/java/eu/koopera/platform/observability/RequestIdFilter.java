@@ -1,6 +1,5 @@
 package eu.koopera.platform.observability;
 
-import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.HttpRequest;
@@ -9,7 +8,6 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -23,7 +21,7 @@ public class RequestIdFilter implements Ordered {
     /** Header carrying the request id in and out. */
     public static final String HEADER = "X-Request-Id";
     /** Logging context key of the request id. */
-    public static final String MDC_REQUEST_ID = "requestId";
+    public static final String MDC_REQUEST_ID = LoggingContext.REQUEST_ID;
 
     private static final String ATTRIBUTE = "koopera.requestId";
     private static final Pattern ACCEPTED = Pattern.compile("^[A-Za-z0-9._:-]{1,64}$");
@@ -38,7 +36,7 @@ public class RequestIdFilter implements Ordered {
         String incoming = request.getHeaders().get(HEADER);
         String id = incoming != null && ACCEPTED.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
         request.setAttribute(ATTRIBUTE, id);
-        context.add(new MdcPropagationContext(Map.of(MDC_REQUEST_ID, id)));
+        context.add(new LoggingContext(id, null));
     }
 
     @ResponseFilter
