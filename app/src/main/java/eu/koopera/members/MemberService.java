@@ -138,6 +138,13 @@ public class MemberService {
         return response;
     }
 
+    /** Every member matching {@code search}, in its order, for a full export. */
+    @Transactional(readOnly = true)
+    public List<MemberResponse> all(MemberSearch search) {
+        callers.requireTenantUser();
+        return queries.all(search);
+    }
+
     /** How many members are in each membership status. */
     @Transactional(readOnly = true)
     public Map<MembershipStatus, Integer> countByStatus() {

@@ -128,6 +128,26 @@ class PortalPolishViewsTest extends BrowserlessUiTest {
     }
 
     @Test
+    void theExportHasEveryFieldWithLatvianHeadersAndCodesInTheirOwnColumns() {
+        String tenant = api.createTenantWithAdmin("uiexf", ADMIN_PASSWORD);
+        createMember(api.login(tenant, "admin", ADMIN_PASSWORD), Map.of("name", "Rīgas valstspilsēta", "code",
+                "RIX", "kind", "STATE_CITY", "address", "Rātslaukums 1", "notes", "galvaspilsēta"));
+        BrowserlessUIContext window = newVisitor();
+        signIn(window, "Association " + tenant, "admin", ADMIN_PASSWORD);
+        window.navigate("members", MembersView.class);
+
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        window.test(window.find(com.vaadin.flow.component.html.Anchor.class).id("export-csv")).download(file);
+        String[] lines = file.toString(java.nio.charset.StandardCharsets.UTF_8).split("\r?\n");
+
+        assertThat(lines[0]).contains(t(window, "members.code"), t(window, "members.export.kindCode"),
+                t(window, "members.kind"), t(window, "members.address"), t(window, "members.export.statusCode"),
+                t(window, "member.since"), t(window, "members.notes"));
+        assertThat(lines[1]).contains("RIX", "STATE_CITY", "Valstspilsēta", "Rātslaukums 1", "ACTIVE",
+                t(window, "members.status.ACTIVE"), "galvaspilsēta");
+    }
+
+    @Test
     void datePickersSpeakTheUiLanguageWithWeeksStartingOnMonday() {
         String tenant = api.createTenantWithAdmin("uidate", ADMIN_PASSWORD);
         long id = createMember(api.login(tenant, "admin", ADMIN_PASSWORD), Map.of("name", "Jelgavas novads",

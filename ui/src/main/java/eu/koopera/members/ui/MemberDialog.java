@@ -51,8 +51,19 @@ class MemberDialog extends Dialog {
         population.setLabel(getTranslation("members.population"));
         population.setId("member-population");
         population.setMin(0);
+        population.setMax(100_000_000);
+        population.setI18n(new IntegerField.IntegerFieldI18n()
+                .setMinErrorMessage(getTranslation("members.population.negative"))
+                .setMaxErrorMessage(getTranslation("members.population.tooLarge"))
+                .setBadInputErrorMessage(getTranslation("validation.wholeNumber")));
         populationYear.setLabel(getTranslation("members.populationYear"));
         populationYear.setId("member-population-year");
+        populationYear.setMin(1800);
+        populationYear.setMax(2200);
+        populationYear.setI18n(new IntegerField.IntegerFieldI18n()
+                .setMinErrorMessage(getTranslation("members.populationYear.range"))
+                .setMaxErrorMessage(getTranslation("members.populationYear.range"))
+                .setBadInputErrorMessage(getTranslation("validation.wholeNumber")));
         notes.setLabel(getTranslation("members.notes"));
         notes.setId("member-notes");
         website.setPlaceholder("https://");

@@ -37,6 +37,7 @@ import eu.koopera.members.MemberService;
 import eu.koopera.members.MembershipStatus;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.tabular.TableFormat;
+import eu.koopera.platform.tabular.TableWriter;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.ui.forms.CommandValidation;
 import eu.koopera.ui.forms.FilterFields;
@@ -51,11 +52,14 @@ import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The association's member register: search, filter and sort in the database a page at a time; administrators
@@ -71,6 +75,7 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle, Befo
 
     private final MemberService members;
     private final MemberImportService imports;
+    private final TableWriter writer;
     private final CommandValidation validation;
     private final boolean mayEdit;
     private final Grid<MemberResponse> grid = new Grid<>(MemberResponse.class, false);
@@ -80,10 +85,11 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle, Befo
     private final Span total = new Span();
     private boolean restoring;
 
-    public MembersView(MemberService members, MemberImportService imports,
+    public MembersView(MemberService members, MemberImportService imports, TableWriter writer,
                        CommandValidation validation, UiSessions sessions) {
         this.members = members;
         this.imports = imports;
+        this.writer = writer;
         this.validation = validation;
         this.mayEdit = sessions.current().map(s -> s.hasRole(Roles.ASSOCIATION_ADMIN)).orElse(false);
         setSizeFull();
@@ -224,15 +230,47 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle, Befo
                 });
     }
 
-    /** A link that downloads the whole register, built by the service when clicked. */
+    /**
+     * A link that downloads the members as filtered and ordered on screen, with every field an administrator sees:
+     * headers in the UI's language, codes (kind, status) in their own columns beside their names.
+     */
     private Anchor export(TableFormat format) {
         Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] file = imports.export(format);
+            byte[] file = writer.write(format, exportHeaders(), exportRows());
             return new DownloadResponse(new ByteArrayInputStream(file), "members." + format.extension(),
                     format.mediaType(), file.length);
         }), getTranslation("members.export." + format.extension()));
         link.setId("export-" + format.extension());
         return link;
+    }
+
+    private List<String> exportHeaders() {
+        return Stream.of("members.code", "members.name", "members.export.kindCode", "members.kind",
+                "members.country", "members.region", "members.population", "members.populationYear",
+                "members.address", "members.website", "members.export.statusCode", "members.status", "member.since",
+                "members.notes", "members.updated").map(this::getTranslation).toList();
+    }
+
+    private List<List<String>> exportRows() {
+        List<List<String>> rows = new ArrayList<>();
+        for (MemberResponse member : members.all(criteria(currentSortOrders()))) {
+            rows.add(Arrays.asList(member.code(), member.name(),
+                    member.kind() == null ? null : member.kind().name(),
+                    member.kind() == null ? null : getTranslation("members.kind." + member.kind()),
+                    member.country(), member.region(),
+                    member.population() == null ? null : member.population().toString(),
+                    member.populationYear() == null ? null : member.populationYear().toString(),
+                    member.address(), member.website(), member.membershipStatus().name(),
+                    getTranslation("members.status." + member.membershipStatus()),
+                    member.membershipSince() == null ? null : member.membershipSince().toString(),
+                    member.notes(), member.updatedAt().toString()));
+        }
+        return rows;
+    }
+
+    private List<QuerySortOrder> currentSortOrders() {
+        return grid.getSortOrder().stream().map(order -> new QuerySortOrder(order.getSorted().getKey(),
+                order.getDirection())).toList();
     }
 
     private void openImport() {

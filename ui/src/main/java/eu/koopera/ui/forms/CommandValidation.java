@@ -1,11 +1,13 @@
 package eu.koopera.ui.forms;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.platform.web.Problem;
+import eu.koopera.ui.i18n.KooperaI18n;
 import io.micronaut.validation.validator.Validator;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
@@ -52,7 +54,7 @@ public class CommandValidation {
         for (Problem.FieldError error : problem.errors()) {
             HasValidation field = error.field() == null ? null : fields.get(error.field());
             if (field != null) {
-                field.setErrorMessage(error.message());
+                field.setErrorMessage(fieldMessage(context, error));
                 field.setInvalid(true);
                 placed = true;
             }
@@ -70,9 +72,33 @@ public class CommandValidation {
             case ApiException.NotFound ignored -> "error.notFound";
             default -> "error.invalid";
         };
-        Notification notification = Notification.show(context.getTranslation(key) + " " + problem.getMessage(),
+        Notification notification = Notification.show(context.getTranslation(key) + detail(context, problem),
                 6000, Notification.Position.TOP_CENTER);
         notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    /**
+     * What exactly was refused, in the user's language: the text for the refusal's code where the bundles have
+     * one; the service's own (English) wording only for an English UI; nothing more otherwise.
+     */
+    private static String detail(Component context, ApiException problem) {
+        if (problem.code() != null && KooperaI18n.has("problem." + problem.code())) {
+            return " " + context.getTranslation("problem." + problem.code());
+        }
+        boolean english = UI.getCurrent() == null
+                || KooperaI18n.supported(UI.getCurrent().getLocale()).equals(KooperaI18n.ENGLISH);
+        return english && problem.getMessage() != null ? " " + problem.getMessage() : "";
+    }
+
+    /** A field's error in the user's language: by its code, or the service's wording for an English UI. */
+    static String fieldMessage(Component context, Problem.FieldError error) {
+        if (error.code() != null && KooperaI18n.has("problem." + error.code())) {
+            Object[] params = error.params() == null ? new Object[0] : error.params().toArray();
+            return context.getTranslation("problem." + error.code(), params);
+        }
+        boolean english = UI.getCurrent() == null
+                || KooperaI18n.supported(UI.getCurrent().getLocale()).equals(KooperaI18n.ENGLISH);
+        return english ? error.message() : context.getTranslation("validation.invalidField");
     }
 
     private static String message(ConstraintViolation<?> violation, Component context) {

@@ -41,6 +41,17 @@ public class KooperaI18n implements I18NProvider {
         }
     }
 
+    /** Whether the bundles have a text for {@code key} (in English, which every key has). */
+    public static boolean has(String key) {
+        try {
+            ResourceBundle.getBundle(BUNDLE, ENGLISH, ResourceBundle.Control
+                    .getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
+            return true;
+        } catch (MissingResourceException e) {
+            return false;
+        }
+    }
+
     /** The supported locale for a language tag such as {@code lv}, or English. */
     public static Locale forLanguage(String language) {
         return LOCALES.stream().filter(locale -> locale.getLanguage().equals(language)).findFirst().orElse(ENGLISH);
