@@ -25,7 +25,7 @@ class DemoAssociationsTest {
     private static final String PASSWORD = "demo-password-123";
 
     @Test
-    void demoCreatesTheThreeAssociationsOnceWithTheirMunicipalitiesFictionalContactsAndLpsNetworks() throws SQLException {
+    void demoCreatesTheThreeAssociationsOnceWithTheirMunicipalitiesFictionalContactsLpsNetworksAndEvents() throws SQLException {
         try (ApplicationContext context = start()) {
             TestClient client = new TestClient(context.getBean(EmbeddedServer.class).getURI(),
                     context.getBean(JsonMapper.class));
@@ -58,8 +58,18 @@ class DemoAssociationsTest {
                     .contains("2022-04-07T10:00");
             assertThat(client.get("/api/networks/" + sharedId + "/activities", bearer(lsa)).body())
                     .contains("Līdzdalības budžets", "Kauno miestas");
-            assertThat(client.get("/api/networks", bearer(client.login("llpa", "admin", PASSWORD)))
-                    .string("total")).isEqualTo("0");
+            String llpa = client.login("llpa", "admin", PASSWORD);
+            assertThat(client.get("/api/networks", bearer(llpa)).string("total")).isEqualTo("0");
+
+            assertThat(client.get("/api/events?size=100", bearer(lps)).list("items"))
+                    .extracting(item -> item.get("city")).containsExactlyInAnyOrder("Valmiera", "Preiļi", "Skrunda",
+                            "Jelgava", "Oslo", "Poznań", "Helsinki");
+            List<Map<String, Object>> joint = client.get("/api/events", bearer(llpa)).list("items");
+            assertThat(joint).singleElement().satisfies(event -> {
+                assertThat(event.get("city")).isEqualTo("Oslo");
+                assertThat(event.get("counts")).isEqualTo(Map.of("confirmed", 5, "offered", 0, "waitlisted", 0,
+                        "pending", 0, "placesLeft", 15));
+            });
         }
         try (ApplicationContext ignored = start()) {
             assertThat(members("lps")).isEqualTo(43);
@@ -67,6 +77,8 @@ class DemoAssociationsTest {
             assertThat(people("lsa")).isEqualTo(4);
             assertThat(count("SELECT count(*) FROM platform.tenant WHERE code IN ('lps', 'llpa', 'lsa')")).isEqualTo(3);
             assertThat(count("SELECT count(*) FROM shared.network WHERE owner_tenant = 'lps'")).isEqualTo(5);
+            assertThat(count("SELECT count(*) FROM shared.event WHERE owner_tenant = 'lps'")).isEqualTo(7);
+            assertThat(count("SELECT count(*) FROM shared.event_registration")).isEqualTo(5);
         }
     }
 

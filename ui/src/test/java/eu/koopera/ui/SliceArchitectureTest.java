@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SliceArchitectureTest {
 
     /** The capabilities; each is one backend package and one UI package. */
-    static final Set<String> FEATURES = Set.of("accounts", "associations", "audit", "members", "networks", "people", "demo",
-            "dashboard");
+    static final Set<String> FEATURES = Set.of("accounts", "associations", "audit", "members", "networks", "events",
+            "people", "demo", "dashboard");
 
     private JavaClasses classes;
 

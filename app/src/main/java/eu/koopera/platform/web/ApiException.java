@@ -11,6 +11,7 @@ import java.util.List;
 public abstract class ApiException extends RuntimeException {
 
     private final List<Problem.FieldError> errors;
+    private String code;
 
     protected ApiException(String detail, List<Problem.FieldError> errors) {
         super(detail, null, false, false);
@@ -28,6 +29,21 @@ public abstract class ApiException extends RuntimeException {
 
     public List<Problem.FieldError> errors() {
         return errors;
+    }
+
+    /**
+     * Names this refusal with a stable, machine-readable code (such as {@code event.full}) that the problem carries
+     * as its {@code code} member, so that clients and the UI can tell refusals of the same type apart without
+     * reading the English detail.
+     */
+    public ApiException withCode(String code) {
+        this.code = code;
+        return this;
+    }
+
+    /** The stable code of this refusal, or null when its type says enough. */
+    public String code() {
+        return code;
     }
 
     /** The resource's current state, when the client should see it; null otherwise. */

@@ -15,14 +15,15 @@ import java.util.List;
  * @param status the HTTP status
  * @param detail what went wrong with this request, safe to show to the client
  * @param errors per-field or per-row errors, for validation problems
+ * @param code   a stable code that tells refusals of the same type apart (such as {@code event.full}), if any
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(String type, String title, int status, @Nullable String detail,
-                      @Nullable List<FieldError> errors, @Nullable Object current) {
+                      @Nullable List<FieldError> errors, @Nullable Object current, @Nullable String code) {
 
     public Problem(String type, String title, int status, @Nullable String detail, @Nullable List<FieldError> errors) {
-        this(type, title, status, detail, errors, null);
+        this(type, title, status, detail, errors, null, null);
     }
 
     /** The media type of problem documents. */

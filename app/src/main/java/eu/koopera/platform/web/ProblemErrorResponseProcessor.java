@@ -54,7 +54,8 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
     private static Problem fromApiException(ApiException exception) {
         HttpStatus status = exception.status();
         return new Problem(Problem.TYPE_PREFIX + exception.type(), status.getReason(), status.getCode(),
-                exception.getMessage(), exception.errors().isEmpty() ? null : exception.errors(), exception.current());
+                exception.getMessage(), exception.errors().isEmpty() ? null : exception.errors(), exception.current(),
+                exception.code());
     }
 
     private static Problem fromFramework(int status, List<Error> errors) {
