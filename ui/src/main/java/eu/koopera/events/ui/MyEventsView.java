@@ -110,6 +110,7 @@ public class MyEventsView extends VerticalLayout implements HasDynamicTitle {
 
     private Component registrationCard(RegistrationResponse registration, EventResponse event) {
         Div card = card(event, "registration-" + registration.id());
+        card.getElement().setAttribute("data-event", event.id().toString());
         Paragraph status = new Paragraph(getTranslation("event.registration.status") + ": "
                 + getTranslation("event.registration.status." + registration.status()));
         status.setId("registration-status-" + registration.id());
@@ -138,6 +139,7 @@ public class MyEventsView extends VerticalLayout implements HasDynamicTitle {
                     click -> run(() -> registrations.acceptOffer(registration.id())));
             accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             accept.setId("accept-offer-" + registration.id());
+            accept.addClassName("accept-offer");
             Button decline = new Button(getTranslation("event.offer.decline"),
                     click -> confirm(registration, event, "event.offer.decline.title", "event.offer.decline.text",
                             "event.offer.decline", () -> registrations.declineOffer(registration.id())));
@@ -151,6 +153,7 @@ public class MyEventsView extends VerticalLayout implements HasDynamicTitle {
                             () -> registrations.cancel(registration.id())));
             cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
             cancel.setId("cancel-registration-" + registration.id());
+            cancel.addClassName("cancel-registration");
             actions.add(cancel);
         }
         if (registration.status() == RegistrationStatus.CONFIRMED && started(event)) {
