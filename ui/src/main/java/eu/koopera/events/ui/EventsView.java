@@ -90,15 +90,16 @@ public class EventsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(LitRenderer.<EventResponse>of("<a router-link href=\"events/${item.id}\">${item.title}</a>")
                         .withProperty("id", event -> event.id().toString())
                         .withProperty("title", event -> EventFormat.title(event, locale)))
-                .setHeader(getTranslation("event.field.title")).setWidth("18rem").setFlexGrow(3);
+                .setHeader(getTranslation("event.field.title")).setWidth("14rem").setFlexGrow(2);
         grid.addColumn(event -> EventFormat.when(event, locale)).setHeader(getTranslation("event.when"))
-                .setAutoWidth(true);
-        grid.addColumn(EventFormat::place).setHeader(getTranslation("event.place")).setAutoWidth(true);
+                .setWidth("16rem").setFlexGrow(2);
+        grid.addColumn(EventFormat::place).setHeader(getTranslation("event.place")).setWidth("12rem")
+                .setFlexGrow(1);
         grid.addColumn(event -> getTranslation("event.status." + event.status()))
                 .setHeader(getTranslation("event.field.status")).setAutoWidth(true);
         grid.addColumn(event -> event.counts().placesLeft()).setHeader(getTranslation("event.placesLeft"))
                 .setAutoWidth(true);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText(getTranslation("events.empty"));
         grid.setSizeFull();
         grid.setPageSize(50);
