@@ -39,8 +39,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The whole path in a real browser: Debian's headless Chromium, driven through its own chromedriver (nothing is
  * downloaded). An association administrator signs in, creates a member, finds it in the grid, switches to Latvian
- * looks at the networks list and a network's page in Latvian, and signs out; a screenshot of each step lands in
- * {@code target/screenshots}.
+ * looks at the networks list and a network's page, and the events list and an event's page in Latvian, and signs
+ * out; a screenshot of each step lands in {@code target/screenshots}.
  */
 @MicronautTest(transactional = false)
 class EndToEndBrowserTest extends IntegrationTest {
@@ -193,6 +193,24 @@ class EndToEndBrowserTest extends IntegrationTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
                 "Sadarbība ar iedzīvotājiem"));
         screenshot("09-my-networks-latvian");
+
+        Map<String, Object> visit = new java.util.HashMap<>(Map.of("kind", "STUDY_VISIT", "title",
+                Map.of("lv", "Pieredzes vizīte Norvēģijā", "en", "Study visit to Norway"), "country", "NO",
+                "city", "Oslo", "venue", "KS, Haakon VIIs gate 9", "startsAt", "2030-09-14T09:00:00",
+                "endsAt", "2030-09-17T18:00:00", "timeZone", "Europe/Oslo", "capacity", 20, "status", "OPEN"));
+        visit.put("programme", List.of(Map.of("day", "2030-09-14", "time", "10:00", "item",
+                "Tikšanās ar KS pārstāvjiem", "place", "Oslo")));
+        String event = api.post("/api/events", visit, TestClient.bearer(token)).string("id");
+        browser.get("http://127.0.0.1:" + ui.port() + "/events");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("vaadin-grid#events"),
+                "Pieredzes vizīte Norvēģijā"));
+        screenshot("11-events-latvian");
+        browser.get("http://127.0.0.1:" + ui.port() + "/events/" + event);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"),
+                "Pieredzes vizīte Norvēģijā"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("event-dashboard")));
+        screenshot("12-event-page-latvian");
+        accessible("event page");
 
         openUserMenu();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();

@@ -1,5 +1,9 @@
 package eu.koopera.ui;
 
+import eu.koopera.events.EventKind;
+import eu.koopera.events.EventStatus;
+import eu.koopera.events.ParticipantRole;
+import eu.koopera.events.RegistrationStatus;
 import eu.koopera.members.MemberKind;
 import eu.koopera.members.MembershipStatus;
 import eu.koopera.audit.AuditAction;
@@ -27,6 +31,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,6 +77,18 @@ class I18nBundlesTest {
         Stream.concat(Roles.TENANT_ROLES.stream(), Stream.of(Roles.PLATFORM_OPERATOR))
                 .forEach(role -> composed.add("role." + role));
         KooperaI18n.LOCALES.stream().map(Locale::getLanguage).forEach(language -> composed.add("language." + language));
+        Arrays.stream(EventKind.values()).forEach(kind -> composed.add("event.kind." + kind));
+        Arrays.stream(EventStatus.values()).forEach(status -> composed.add("event.status." + status));
+        Arrays.stream(ParticipantRole.values()).forEach(role -> composed.add("event.role." + role));
+        Arrays.stream(RegistrationStatus.values()).forEach(status -> {
+            composed.add("event.registration.status." + status);
+            composed.add("event.registered." + status);
+        });
+        Arrays.stream(TableFormat.values()).forEach(format -> {
+            composed.add("event.download.participants." + format.extension());
+            composed.add("event.download.hostList." + format.extension());
+        });
+        IntStream.rangeClosed(1, 5).forEach(rating -> composed.add("event.feedback.rating." + rating));
         used.addAll(composed);
 
         assertThat(used).hasSizeGreaterThan(80);
@@ -112,6 +129,26 @@ class I18nBundlesTest {
             }
         }
         assertThat(codes).hasSizeGreaterThan(8);
+        assertThat(english.stringPropertyNames()).containsAll(codes);
+    }
+
+    private static final Pattern REFUSAL_CODE = Pattern.compile("withCode\\(\"([a-z.-]+)\"\\)");
+
+    /** The events views show a refusal by its code ({@code event.problem.<code>}), so every code needs a text. */
+    @Test
+    void everyEventRefusalCodeIsTranslated() throws IOException {
+        Properties english = bundle("messages.properties");
+        Set<String> codes = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("..", "app", "src", "main", "java", "eu", "koopera",
+                "events"))) {
+            for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+                Matcher matcher = REFUSAL_CODE.matcher(Files.readString(source));
+                while (matcher.find()) {
+                    codes.add("event.problem." + matcher.group(1));
+                }
+            }
+        }
+        assertThat(codes).hasSizeGreaterThan(20);
         assertThat(english.stringPropertyNames()).containsAll(codes);
     }
 
