@@ -1,13 +1,11 @@
 package eu.koopera.events;
 
 import eu.koopera.networks.LocalizedText;
+import eu.koopera.platform.database.JsonbColumns;
 import io.micronaut.core.type.Argument;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.jooq.JSONB;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -18,19 +16,18 @@ class EventJson {
     private static final Argument<Map<String, String>> TEXTS = Argument.mapOf(String.class, String.class);
     private static final Argument<List<ProgrammeItem>> PROGRAMME = Argument.listOf(ProgrammeItem.class);
 
-    private final JsonMapper mapper;
+    private final JsonbColumns columns;
 
-    EventJson(JsonMapper mapper) {
-        this.mapper = mapper;
+    EventJson(JsonbColumns columns) {
+        this.columns = columns;
     }
 
     JSONB text(LocalizedText text) {
-        return write(Texts.asMap(text));
+        return write(text.asMap());
     }
 
     LocalizedText text(JSONB stored) {
-        Map<String, String> map = read(stored, TEXTS);
-        return new LocalizedText(map.get("lv"), map.get("lt"), map.get("en"));
+        return LocalizedText.of(read(stored, TEXTS));
     }
 
     JSONB programme(List<ProgrammeItem> items) {
@@ -42,18 +39,10 @@ class EventJson {
     }
 
     private JSONB write(Object value) {
-        try {
-            return JSONB.valueOf(mapper.writeValueAsString(value));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return columns.write(value);
     }
 
     private <T> T read(JSONB stored, Argument<T> type) {
-        try {
-            return mapper.readValue(stored.data(), type);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return columns.read(stored, type);
     }
 }

@@ -196,15 +196,16 @@ public class EventService {
 
     private EventQueries.Event validated(EventCommand command) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        LocalizedText title = Texts.normalized(command.title());
-        LocalizedText description = Texts.normalized(command.description());
-        if (Texts.isEmpty(title)) {
+        LocalizedText title = command.title() == null ? LocalizedText.empty() : command.title().normalized();
+        LocalizedText description = command.description() == null ? LocalizedText.empty()
+                : command.description().normalized();
+        if (title.isEmpty()) {
             errors.add(new Problem.FieldError("title", "must be given in at least one of lv, lt, en"));
         }
-        if (Texts.longest(title) > TITLE_LENGTH) {
+        if (title.longest() > TITLE_LENGTH) {
             errors.add(new Problem.FieldError("title", "must be at most " + TITLE_LENGTH + " characters"));
         }
-        if (Texts.longest(description) > DESCRIPTION_LENGTH) {
+        if (description.longest() > DESCRIPTION_LENGTH) {
             errors.add(new Problem.FieldError("description", "must be at most " + DESCRIPTION_LENGTH
                     + " characters"));
         }

@@ -14,16 +14,16 @@ import java.util.stream.Stream;
 public record LocalizedText(@Nullable String lv, @Nullable String lt, @Nullable String en) {
 
     /** The same text with blanks dropped and the rest stripped. */
-    LocalizedText normalized() {
+    public LocalizedText normalized() {
         return new LocalizedText(clean(lv), clean(lt), clean(en));
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return lv == null && lt == null && en == null;
     }
 
     /** The longest of the texts, for checking a length limit. */
-    int longest() {
+    public int longest() {
         return Stream.of(lv, lt, en).mapToInt(text -> text == null ? 0 : text.length()).max().orElse(0);
     }
 
@@ -33,7 +33,7 @@ public record LocalizedText(@Nullable String lv, @Nullable String lt, @Nullable 
     }
 
     /** The present languages and their texts, as stored. */
-    Map<String, String> asMap() {
+    public Map<String, String> asMap() {
         Map<String, String> map = new LinkedHashMap<>();
         if (lv != null) {
             map.put("lv", lv);
@@ -47,7 +47,7 @@ public record LocalizedText(@Nullable String lv, @Nullable String lt, @Nullable 
         return map;
     }
 
-    static LocalizedText of(Map<String, String> map) {
+    public static LocalizedText of(Map<String, String> map) {
         return new LocalizedText(map.get("lv"), map.get("lt"), map.get("en"));
     }
 
@@ -62,7 +62,7 @@ public record LocalizedText(@Nullable String lv, @Nullable String lt, @Nullable 
         return "";
     }
 
-    static LocalizedText empty() {
+    public static LocalizedText empty() {
         return new LocalizedText(null, null, null);
     }
 

@@ -1,12 +1,10 @@
 package eu.koopera.networks;
 
+import eu.koopera.platform.database.JsonbColumns;
 import io.micronaut.core.type.Argument;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.jooq.JSONB;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -18,10 +16,10 @@ class SharedJson {
     private static final Argument<List<Attendee>> ATTENDEES = Argument.listOf(Attendee.class);
     private static final Argument<Map<String, Object>> PARAMETERS = Argument.mapOf(String.class, Object.class);
 
-    private final JsonMapper mapper;
+    private final JsonbColumns columns;
 
-    SharedJson(JsonMapper mapper) {
-        this.mapper = mapper;
+    SharedJson(JsonbColumns columns) {
+        this.columns = columns;
     }
 
     JSONB text(LocalizedText text) {
@@ -49,18 +47,10 @@ class SharedJson {
     }
 
     private JSONB write(Object value) {
-        try {
-            return JSONB.valueOf(mapper.writeValueAsString(value));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return columns.write(value);
     }
 
     private <T> T read(JSONB stored, Argument<T> type) {
-        try {
-            return mapper.readValue(stored.data(), type);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return columns.read(stored, type);
     }
 }
