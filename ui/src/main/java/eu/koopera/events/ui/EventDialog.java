@@ -4,7 +4,6 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -24,14 +23,12 @@ import eu.koopera.networks.LocalizedText;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.ui.forms.CommandValidation;
 import eu.koopera.ui.forms.Fields;
+import eu.koopera.ui.forms.TimeZoneField;
 import eu.koopera.ui.i18n.ComponentTexts;
 
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +64,7 @@ class EventDialog extends Dialog {
     private final TextArea hosts = area("event.field.hosts", "event-hosts");
     private final DateTimePicker startsAt = picker("event.field.startsAt", "event-starts-at");
     private final DateTimePicker endsAt = picker("event.field.endsAt", "event-ends-at");
-    private final ComboBox<String> timeZone = new ComboBox<>();
-    private final List<String> zones = new ArrayList<>(ZONES);
+    private final TimeZoneField timeZone = new TimeZoneField(ZONES);
     private final IntegerField capacity = number("event.field.capacity", "event-capacity");
     private final IntegerField memberQuota = number("event.field.memberQuota", "event-member-quota");
     private final DateTimePicker opensAt = picker("event.field.registrationOpensAt", "event-registration-opens");
@@ -115,11 +111,7 @@ class EventDialog extends Dialog {
         timeZone.setLabel(getTranslation("event.field.timeZone"));
         timeZone.setId("event-time-zone");
         timeZone.setHelperText(getTranslation("event.field.timeZone.help"));
-        timeZone.setAllowCustomValue(true);
-        timeZone.setRequiredIndicatorVisible(true);
         timeZone.setErrorMessage(getTranslation("event.invalid.timeZone"));
-        timeZone.setItems(zones);
-        timeZone.addCustomValueSetListener(custom -> chooseZone(custom.getDetail()));
         approval.setLabel(getTranslation("event.field.requiresApproval"));
         approval.setId("event-requires-approval");
         cost.setLabel(getTranslation("event.field.cost"));
@@ -149,7 +141,7 @@ class EventDialog extends Dialog {
             LocalDate day = LocalDate.now().plusMonths(1);
             kind.setValue(EventKind.STUDY_VISIT);
             status.setValue(EventStatus.DRAFT);
-            chooseZone("lt".equals(getLocale().getLanguage()) ? "Europe/Vilnius" : "Europe/Riga");
+            timeZone.choose("lt".equals(getLocale().getLanguage()) ? "Europe/Vilnius" : "Europe/Riga");
             country.setValue("lt".equals(getLocale().getLanguage()) ? "LT" : "LV");
             startsAt.setValue(day.atTime(LocalTime.of(9, 0)));
             endsAt.setValue(day.atTime(LocalTime.of(17, 0)));
@@ -174,7 +166,7 @@ class EventDialog extends Dialog {
         hosts.setValue(String.join("\n", event.hostOrganisations()));
         startsAt.setValue(event.startsAt());
         endsAt.setValue(event.endsAt());
-        chooseZone(event.timeZone());
+        timeZone.choose(event.timeZone());
         capacity.setValue(event.capacity());
         memberQuota.setValue(event.memberQuota());
         opensAt.setValue(event.registrationOpensAt());
@@ -188,29 +180,6 @@ class EventDialog extends Dialog {
         offerHours.setValue(event.offerHours());
         retentionDays.setValue(event.retentionDays());
         reminderDays.setValue(event.reminderDays());
-    }
-
-    /** Takes a zone typed or stored; one that is no IANA id is marked invalid and not taken. */
-    private void chooseZone(String typed) {
-        String zone = typed == null ? "" : typed.strip();
-        if (!known(zone)) {
-            timeZone.setInvalid(true);
-            return;
-        }
-        if (!zones.contains(zone)) {
-            zones.add(zone);
-            timeZone.setItems(zones);
-        }
-        timeZone.setValue(zone);
-        timeZone.setInvalid(false);
-    }
-
-    static boolean known(String zone) {
-        try {
-            return zone != null && zone.contains("/") && ZoneId.of(zone).getId().equals(zone);
-        } catch (DateTimeException e) {
-            return false;
-        }
     }
 
     private EventCommand command() {
@@ -260,7 +229,7 @@ class EventDialog extends Dialog {
             endsAt.setInvalid(true);
             valid = false;
         }
-        if (!known(timeZone.getValue())) {
+        if (!TimeZoneField.known(timeZone.getValue())) {
             timeZone.setInvalid(true);
             valid = false;
         }

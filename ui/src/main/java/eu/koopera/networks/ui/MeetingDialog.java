@@ -2,7 +2,6 @@ package eu.koopera.networks.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -19,12 +18,10 @@ import eu.koopera.networks.NetworkResponse;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.ui.forms.Fields;
 
+import eu.koopera.ui.forms.TimeZoneField;
 import eu.koopera.ui.i18n.ComponentTexts;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
@@ -49,8 +46,7 @@ class MeetingDialog extends Dialog {
     private final TextField titleEn = new TextField();
     private final DateTimePicker startsAt = new DateTimePicker();
     private final DateTimePicker endsAt = new DateTimePicker();
-    private final ComboBox<String> timeZone = new ComboBox<>();
-    private final List<String> zones = new ArrayList<>(ZONES);
+    private final TimeZoneField timeZone = new TimeZoneField(ZONES);
     private final TextField place = new TextField();
     private final TextField onlineUrl = new TextField();
     private final TextArea agenda = new TextArea();
@@ -90,11 +86,7 @@ class MeetingDialog extends Dialog {
         timeZone.setLabel(getTranslation("network.meeting.timeZone"));
         timeZone.setId("meeting-time-zone");
         timeZone.setHelperText(getTranslation("network.meeting.timeZone.help"));
-        timeZone.setAllowCustomValue(true);
-        timeZone.setRequiredIndicatorVisible(true);
         timeZone.setErrorMessage(getTranslation("network.invalid.timeZone"));
-        timeZone.setItems(zones);
-        timeZone.addCustomValueSetListener(event -> chooseZone(event.getDetail()));
         label(place, "network.meeting.place", "meeting-place");
         label(onlineUrl, "network.meeting.onlineUrl", "meeting-online-url");
         onlineUrl.setHelperText(getTranslation("network.meeting.placeOrLink"));
@@ -114,7 +106,7 @@ class MeetingDialog extends Dialog {
             titleEn.setValue(Fields.nullToEmpty(meeting.title().en()));
             startsAt.setValue(meeting.startsAt());
             endsAt.setValue(meeting.endsAt());
-            chooseZone(meeting.timeZone());
+            timeZone.choose(meeting.timeZone());
             place.setValue(Fields.nullToEmpty(meeting.place()));
             onlineUrl.setValue(Fields.nullToEmpty(meeting.onlineUrl()));
             agenda.setValue(Fields.nullToEmpty(meeting.agenda()));
@@ -136,32 +128,6 @@ class MeetingDialog extends Dialog {
         getFooter().add(new Button(getTranslation("common.cancel"), click -> close()), save);
     }
 
-    /** Takes a zone typed or stored; one that is no IANA id is marked invalid and not taken. */
-    private void chooseZone(String typed) {
-        String zone = typed == null ? "" : typed.strip();
-        if (!known(zone)) {
-            timeZone.setInvalid(true);
-            return;
-        }
-        if (!zones.contains(zone)) {
-            zones.add(zone);
-            timeZone.setItems(zones);
-        }
-        timeZone.setValue(zone);
-        timeZone.setInvalid(false);
-    }
-
-    static boolean known(String zone) {
-        if (zone == null || !zone.contains("/")) {
-            return false;
-        }
-        try {
-            return ZoneId.of(zone).getId().equals(zone);
-        } catch (DateTimeException e) {
-            return false;
-        }
-    }
-
     private void save() {
         boolean valid = true;
         boolean untitled = titleLv.getValue().isBlank() && titleLt.getValue().isBlank()
@@ -172,7 +138,7 @@ class MeetingDialog extends Dialog {
         endsAt.setErrorMessage(getTranslation("network.invalid.endsAt"));
         endsAt.setInvalid(endsAt.getValue() == null
                 || (startsAt.getValue() != null && !endsAt.getValue().isAfter(startsAt.getValue())));
-        timeZone.setInvalid(!known(timeZone.getValue()));
+        timeZone.setInvalid(!TimeZoneField.known(timeZone.getValue()));
         boolean nowhere = place.getValue().isBlank() && onlineUrl.getValue().isBlank();
         place.setErrorMessage(getTranslation("network.invalid.place"));
         place.setInvalid(nowhere);
