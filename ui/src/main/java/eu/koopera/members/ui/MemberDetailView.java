@@ -118,6 +118,8 @@ public class MemberDetailView extends VerticalLayout implements BeforeEnterObser
                 Fields.readOnly(this, "member.since", member.membershipSince() == null ? ""
                         : dates.format(member.membershipSince())),
                 Fields.readOnly(this, "members.notes", member.notes()));
+        // notes reach administrators only; others would see an always-empty field
+        form.getChildren().reduce((first, second) -> second).ifPresent(notes -> notes.setVisible(isAdmin));
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32rem", 2));
         Button edit = new Button(getTranslation("common.edit"), VaadinIcon.EDIT.create(), click ->
                 new MemberDialog(members.get(member.id()), members, validation, () -> {
@@ -159,8 +161,10 @@ public class MemberDetailView extends VerticalLayout implements BeforeEnterObser
         grid.addColumn(row -> dates.format(row.entry().effectiveOn())).setHeader(getTranslation("member.history.from"));
         grid.addColumn(row -> row.until() == null ? "" : dates.format(row.until()))
                 .setHeader(getTranslation("member.history.to"));
-        grid.addColumn(row -> row.entry().changedBy()).setHeader(getTranslation("member.history.changedBy"));
-        grid.addColumn(row -> row.entry().note()).setHeader(getTranslation("member.history.note")).setFlexGrow(2);
+        grid.addColumn(row -> row.entry().changedBy()).setHeader(getTranslation("member.history.changedBy"))
+                .setVisible(isAdmin);
+        grid.addColumn(row -> row.entry().note()).setHeader(getTranslation("member.history.note")).setFlexGrow(2)
+                .setVisible(isAdmin);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
         grid.setItems(rows);
