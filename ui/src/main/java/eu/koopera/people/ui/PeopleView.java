@@ -8,14 +8,17 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import eu.koopera.members.MemberResponse;
 import eu.koopera.members.MemberService;
 import eu.koopera.people.InvitationService;
 import eu.koopera.people.PeopleService;
@@ -23,14 +26,21 @@ import eu.koopera.people.PersonResponse;
 import eu.koopera.people.PersonSearch;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.web.ApiException;
+import eu.koopera.ui.forms.AddressState;
 import eu.koopera.ui.forms.CommandValidation;
+import eu.koopera.ui.forms.FilterBar;
 import eu.koopera.ui.forms.FilterFields;
+import eu.koopera.ui.forms.NarrowScreens;
 import eu.koopera.ui.i18n.ComponentTexts;
 import eu.koopera.ui.layout.MainLayout;
 import eu.koopera.ui.session.AllowedRoles;
 import eu.koopera.ui.session.UiSessions;
 import io.micronaut.context.annotation.Prototype;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -41,7 +51,7 @@ import java.util.stream.Collectors;
 @Route(value = "people", layout = MainLayout.class)
 @AllowedRoles({Roles.ASSOCIATION_ADMIN, Roles.NETWORK_COORDINATOR})
 @Prototype
-public class PeopleView extends VerticalLayout implements HasDynamicTitle {
+public class PeopleView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     private final PeopleService people;
     private final MemberService members;
@@ -51,6 +61,8 @@ public class PeopleView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<PersonResponse> grid = new Grid<>(PersonResponse.class, false);
     private final TextField search = new TextField();
     private final MemberPicker member;
+    private final Span total = new Span();
+    private boolean restoring;
 
     public PeopleView(PeopleService people, MemberService members, InvitationService invitations,
                       CommandValidation validation, UiSessions sessions) {
@@ -61,52 +73,96 @@ public class PeopleView extends VerticalLayout implements HasDynamicTitle {
         this.mayEdit = sessions.current().map(s -> s.hasRole(Roles.ASSOCIATION_ADMIN)).orElse(false);
         setSizeFull();
 
-        FilterFields.search(search, "people.search", "person-search", () -> grid.getDataProvider().refreshAll());
+        FilterFields.search(search, "people.search", "person-search", this::refresh);
         member = new MemberPicker("people.member", "person-member-filter", members);
         member.setPlaceholder(getTranslation("common.all"));
         member.setClearButtonVisible(true);
-        member.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
+        member.addValueChangeListener(event -> refresh());
 
         Button create = new Button(getTranslation("people.create"), VaadinIcon.PLUS.create(), click -> edit(null));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("create-person");
         create.setVisible(mayEdit);
 
-        HorizontalLayout filters = new HorizontalLayout(search, member, create);
-        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
-        filters.setWidthFull();
-        filters.setWrap(true);
-        filters.expand(search);
-
+        FilterBar filters = new FilterBar("people-bar", search, List.of(member), List.of(create));
         configureGrid();
-        add(new H1(getTranslation("people.title")), filters, grid);
+        total.setId("people-total");
+        total.addClassName("koopera-total");
+        add(new H1(getTranslation("people.title")), filters, total, grid);
+    }
+
+    /** The search and the member come from the address, so that reload and bookmarks keep them. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        QueryParameters parameters = event.getLocation().getQueryParameters();
+        restoring = true;
+        try {
+            search.setValue(AddressState.first(parameters, "q").orElse(""));
+            member.setValue(AddressState.first(parameters, "member").flatMap(this::member).orElse(null));
+        } finally {
+            restoring = false;
+        }
+    }
+
+    private Optional<MemberResponse> member(String id) {
+        try {
+            return Optional.of(members.get(Long.parseLong(id)));
+        } catch (NumberFormatException | ApiException.NotFound gone) {
+            return Optional.empty();
+        }
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+        if (restoring) {
+            return;
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (!search.getValue().isBlank()) {
+            parameters.put("q", search.getValue().strip());
+        }
+        if (member.getValue() != null) {
+            parameters.put("member", Long.toString(member.getValue().id()));
+        }
+        AddressState.remember(this, "people", parameters);
     }
 
     private void configureGrid() {
         grid.setId("people");
         grid.addColumn(person -> person.lastName() + " " + person.firstName()).setHeader(getTranslation("people.name"))
-                .setKey("name").setWidth("14rem").setFlexGrow(2);
-        grid.addColumn(PersonResponse::position).setHeader(getTranslation("people.position")).setKey("position")
+                .setKey("name").setWidth("10rem").setFlexGrow(3);
+        Grid.Column<PersonResponse> position = grid.addColumn(PersonResponse::position)
+                .setHeader(getTranslation("people.position")).setKey("position")
                 .setAutoWidth(true);
-        grid.addColumn(PersonResponse::memberName).setHeader(getTranslation("people.member")).setKey("member")
+        Grid.Column<PersonResponse> memberName = grid.addColumn(PersonResponse::memberName)
+                .setHeader(getTranslation("people.member")).setKey("member")
                 .setWidth("14rem").setFlexGrow(2);
-        grid.addColumn(PersonResponse::email).setHeader(getTranslation("people.email")).setKey("email")
+        Grid.Column<PersonResponse> email = grid.addColumn(PersonResponse::email)
+                .setHeader(getTranslation("people.email")).setKey("email")
                 .setAutoWidth(true);
-        grid.addColumn(PersonResponse::phone).setHeader(getTranslation("people.phone")).setKey("phone")
+        Grid.Column<PersonResponse> phone = grid.addColumn(PersonResponse::phone)
+                .setHeader(getTranslation("people.phone")).setKey("phone")
                 .setAutoWidth(true);
-        grid.addColumn(this::account).setHeader(getTranslation("people.account")).setKey("account")
+        Grid.Column<PersonResponse> account = grid.addColumn(this::account)
+                .setHeader(getTranslation("people.account")).setKey("account")
                 .setAutoWidth(true);
         if (mayEdit) {
             grid.addColumn(actions()).setHeader(getTranslation("common.actions")).setKey("actions")
                     .setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         }
+        // on a phone: the name and the actions
+        NarrowScreens.hideOnPhone(grid, List.of(position, memberName, email, phone, account));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("people.empty"));
         grid.setSizeFull();
         grid.setPageSize(50);
         grid.setItems(query -> people.search(criteria(), query.getPage(), query.getPageSize())
                         .items().stream(),
-                query -> (int) people.search(criteria(), 0, 1).total());
+                query -> {
+                    int count = (int) people.search(criteria(), 0, 1).total();
+                    total.setText(getTranslation("people.total", count));
+                    return count;
+                });
     }
 
     private PersonSearch criteria() {
