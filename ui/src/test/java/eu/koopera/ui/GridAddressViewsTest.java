@@ -5,6 +5,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridTester;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -24,6 +25,8 @@ import eu.koopera.ui.support.BrowserlessUiTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The grids of people, invitations, networks and events, like the members grid: filters taken from the address (so
- * that reload and bookmarks keep them), a total, filters that fold on a phone.
+ * that reload and bookmarks keep them), a total, filters that fold on a phone; the people export with every field.
  */
 @MicronautTest(transactional = false)
 class GridAddressViewsTest extends BrowserlessUiTest {
@@ -62,6 +65,26 @@ class GridAddressViewsTest extends BrowserlessUiTest {
         assertThat(grid.getRow(0).lastName()).isEqualTo("Bērziņa");
         assertThat(window.find(Span.class).id("people-total").getText()).isEqualTo("Personu skaits: 1");
         assertThat(window.find(FilterBar.class).id("people-bar").isFiltersOpen()).isFalse();
+    }
+
+    @Test
+    void thePeopleExportHasEveryFieldWithLatvianHeadersAndCodesInTheirOwnColumns() {
+        String tenant = api.createTenantWithAdmin("uipex", ADMIN_PASSWORD);
+        String token = api.login(tenant, "admin", ADMIN_PASSWORD);
+        createPerson(token, createMember(token, "Ogres novads", "OGR"), "Anna", "Bērziņa", "anna@ogre.example");
+        BrowserlessUIContext window = newVisitor();
+        signIn(window, "Association " + tenant, "admin", ADMIN_PASSWORD);
+        window.navigate("people", PeopleView.class);
+
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        window.test(window.find(Anchor.class).id("export-people-csv")).download(file);
+        String[] lines = file.toString(StandardCharsets.UTF_8).split("\r?\n");
+
+        assertThat(lines[0]).contains("Biedra organizācija (kods)", t(window, "people.member"),
+                t(window, "people.firstName"), t(window, "people.position"), "Valodas (kodi)", "Lomas (kodi)",
+                t(window, "people.notes"));
+        assertThat(lines[1]).contains("OGR", "Ogres novads", "Anna", "Bērziņa", "izpilddirektore", "lv, en",
+                "anna@ogre.example", "pieņem trešdienās");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -18,13 +19,18 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import eu.koopera.members.MemberResponse;
 import eu.koopera.members.MemberService;
 import eu.koopera.people.InvitationService;
 import eu.koopera.people.PeopleService;
+import eu.koopera.people.PersonPage;
 import eu.koopera.people.PersonResponse;
 import eu.koopera.people.PersonSearch;
 import eu.koopera.platform.security.Roles;
+import eu.koopera.platform.tabular.TableFormat;
+import eu.koopera.platform.tabular.TableWriter;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.ui.forms.AddressState;
 import eu.koopera.ui.forms.CommandValidation;
@@ -37,11 +43,15 @@ import eu.koopera.ui.session.AllowedRoles;
 import eu.koopera.ui.session.UiSessions;
 import io.micronaut.context.annotation.Prototype;
 
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The people of the member organisations, searched and filtered in the database a page at a time, by name (the
@@ -53,7 +63,10 @@ import java.util.stream.Collectors;
 @Prototype
 public class PeopleView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
+    private static final int EXPORT_PAGE = 500;
+
     private final PeopleService people;
+    private final TableWriter writer;
     private final MemberService members;
     private final InvitationService invitations;
     private final CommandValidation validation;
@@ -65,8 +78,9 @@ public class PeopleView extends VerticalLayout implements HasDynamicTitle, Befor
     private boolean restoring;
 
     public PeopleView(PeopleService people, MemberService members, InvitationService invitations,
-                      CommandValidation validation, UiSessions sessions) {
+                      TableWriter writer, CommandValidation validation, UiSessions sessions) {
         this.people = people;
+        this.writer = writer;
         this.members = members;
         this.invitations = invitations;
         this.validation = validation;
@@ -84,7 +98,8 @@ public class PeopleView extends VerticalLayout implements HasDynamicTitle, Befor
         create.setId("create-person");
         create.setVisible(mayEdit);
 
-        FilterBar filters = new FilterBar("people-bar", search, List.of(member), List.of(create));
+        FilterBar filters = new FilterBar("people-bar", search, List.of(member), List.of(create,
+                export(TableFormat.CSV), export(TableFormat.XLSX)));
         configureGrid();
         total.setId("people-total");
         total.addClassName("koopera-total");
@@ -163,6 +178,48 @@ public class PeopleView extends VerticalLayout implements HasDynamicTitle, Befor
                     total.setText(getTranslation("people.total", count));
                     return count;
                 });
+    }
+
+    /**
+     * A link that downloads the people as filtered on screen, with every field the user sees: headers in the UI's
+     * language, the member's code and the role codes in their own columns beside their names.
+     */
+    private Anchor export(TableFormat format) {
+        Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] file = writer.write(format, exportHeaders(), exportRows());
+            return new DownloadResponse(new ByteArrayInputStream(file), "people." + format.extension(),
+                    format.mediaType(), file.length);
+        }), getTranslation("members.export." + format.extension()));
+        link.setId("export-people-" + format.extension());
+        return link;
+    }
+
+    private List<String> exportHeaders() {
+        return Stream.of("people.export.memberCode", "people.member", "people.firstName", "people.lastName",
+                "people.position", "people.email", "people.phone", "people.export.languageCodes", "people.account",
+                "people.export.roleCodes", "invitations.roles", "people.notes", "members.updated")
+                .map(this::getTranslation).toList();
+    }
+
+    private List<List<String>> exportRows() {
+        List<List<String>> rows = new ArrayList<>();
+        PersonSearch criteria = criteria();
+        for (int page = 0; ; page++) {
+            PersonPage found = people.search(criteria, page, EXPORT_PAGE);
+            for (PersonResponse person : found.items()) {
+                List<String> roles = person.roles().stream().sorted().toList();
+                rows.add(Arrays.asList(person.memberCode(), person.memberName(), person.firstName(),
+                        person.lastName(), person.position(), person.email(), person.phone(),
+                        String.join(", ", person.languages()), person.username(),
+                        roles.isEmpty() ? null : String.join(", ", roles),
+                        roles.isEmpty() ? null : roles.stream().map(role -> getTranslation("role." + role))
+                                .collect(Collectors.joining(", ")),
+                        person.notes(), person.updatedAt().toString()));
+            }
+            if (found.items().size() < EXPORT_PAGE) {
+                return rows;
+            }
+        }
     }
 
     private PersonSearch criteria() {
