@@ -202,7 +202,8 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle, Befo
                         : numbers.format(member.population()))
                 .setHeader(getTranslation("members.population")).setKey("POPULATION").setSortable(true)
                 .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END).setWidth("8.5rem").setFlexGrow(0);
-        grid.addColumn(member -> getTranslation("members.status." + member.membershipStatus()))
+        Grid.Column<MemberResponse> membership = grid.addColumn(member -> getTranslation("members.status."
+                        + member.membershipStatus()))
                 .setHeader(getTranslation("members.status")).setKey("MEMBERSHIP_STATUS").setSortable(true)
                 .setWidth("7rem").setFlexGrow(0);
         Grid.Column<MemberResponse> updated = grid.addColumn(member -> dates.format(member.updatedAt()))
@@ -213,8 +214,8 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle, Befo
             grid.addColumn(actions()).setHeader(getTranslation("common.actions")).setKey("actions")
                     .setWidth("6.5rem").setFlexGrow(0).setFrozenToEnd(true);
         }
-        // on a phone: the name, the status and the actions
-        NarrowScreens.hideOnPhone(grid, List.of(code, memberKind, region, population, updated));
+        // on a phone: the name and the actions (the status filter still narrows by status)
+        NarrowScreens.hideOnPhone(grid, List.of(code, memberKind, region, population, membership, updated));
         grid.setEmptyStateText(getTranslation("members.empty"));
         grid.addSortListener(event -> rememberInAddress());
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
