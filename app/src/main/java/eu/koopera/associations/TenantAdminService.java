@@ -47,7 +47,8 @@ public class TenantAdminService {
         Caller caller = callers.requireOperator();
         TenantCodes.problemWith(command.code()).ifPresent(problem -> {
             throw new ApiException.BadRequest("The tenant code is not allowed.",
-                    List.of(new Problem.FieldError("code", problem)));
+                    List.of(Problem.FieldError.field("code", "tenant.code.not-allowed", problem)))
+                    .withCode("invalid-fields");
         });
         try {
             Tenant created = provisioner.create(command.code(), command.name().strip(), command.country(),
@@ -55,7 +56,7 @@ public class TenantAdminService {
             audit.record(caller.username(), "tenant.created", created.code(), created.code(), created.name());
             return TenantResponse.of(created);
         } catch (TenantProvisioner.TenantExistsException e) {
-            throw new ApiException.Conflict("A tenant with this code already exists.");
+            throw new ApiException.Conflict("A tenant with this code already exists.").withCode("tenant.code.taken");
         }
     }
 
@@ -92,6 +93,6 @@ public class TenantAdminService {
 
     private Tenant find(String code) {
         return Optional.ofNullable(code).filter(TenantCodes::isValid).flatMap(registry::findCurrent)
-                .orElseThrow(() -> new ApiException.NotFound("Unknown tenant."));
+                .orElseThrow(() -> new ApiException.NotFound("Unknown tenant.").withCode("tenant.not-found"));
     }
 }

@@ -108,7 +108,9 @@ public class DemoAssociations {
     private boolean createAdminIfAbsent(Tenant tenant, String password) {
         try {
             accounts.createTenantUser(tenant, new AccountService.NewUser(ADMIN, password,
-                    "admin@" + tenant.code() + ".koopera.example", "Demo administrator",
+                    "admin@" + tenant.code() + ".koopera.example",
+                    "lt".equals(tenant.defaultLocale()) ? "Demonstracinis administratorius"
+                            : "Demonstrācijas administrators",
                     Set.of(Roles.ASSOCIATION_ADMIN), tenant.defaultLocale()));
             return true;
         } catch (eu.koopera.platform.web.ApiException.Conflict exists) {
@@ -147,9 +149,10 @@ public class DemoAssociations {
                 boolean lithuanian = "lt".equals(tenant.defaultLocale());
                 people.create(new PersonCommand(member.id(), "Demo",
                         (lithuanian ? "Kontaktinis asmuo " : "Kontaktpersona ") + (i + 1),
-                        "Demo contact (fictional person)", email, null,
+                        lithuanian ? "Kontaktinis asmuo (išgalvotas)" : "Kontaktpersona (izdomāta)", email, null,
                         List.of(lithuanian ? "lt" : "lv", "en"),
-                        "Generated demo data; not a real person.", null));
+                        lithuanian ? "Sugeneruoti demonstraciniai duomenys; ne tikras asmuo."
+                                : "Ģenerēti demonstrācijas dati; nav reāla persona.", null));
                 created++;
             }
             return created;

@@ -109,7 +109,8 @@ class DemoEvents {
     private static List<Demo> demos() {
         return List.of(
                 new Demo(visit(new LocalizedText("Pieredzes apmaiņas vizīte Norvēģijā: laba pārvaldība un "
-                                + "pašvaldību sadarbība", null,
+                                + "pašvaldību sadarbība", "Patirties mainų vizitas į Norvegiją: geras valdymas ir "
+                                + "savivaldybių bendradarbiavimas",
                                 "Study visit to Norway: good governance and inter-municipal cooperation"),
                         "NO", "Oslo", "KS — Kommunesektorens organisasjon", LocalDate.of(2027, 5, 10), "Europe/Oslo",
                         20, EventStatus.OPEN, List.of(
@@ -119,11 +120,15 @@ class DemoEvents {
                                 item(LocalDate.of(2027, 5, 13), 9, "Secinājumi un tālākie soļi", "LPS"))),
                         true),
                 new Demo(visit(new LocalizedText("Pieredzes apmaiņas vizīte Polijā: pašvaldību sadarbība un laba "
-                                + "pārvaldība", null, "Study visit to Poland: municipal cooperation and good governance"),
+                                + "pārvaldība", "Patirties mainų vizitas į Lenkiją: savivaldybių bendradarbiavimas "
+                                + "ir geras valdymas",
+                                "Study visit to Poland: municipal cooperation and good governance"),
                         "PL", "Poznań", "Związek Miast Polskich", LocalDate.of(2027, 6, 7), "Europe/Warsaw", 15,
                         EventStatus.OPEN, List.of()), false),
                 new Demo(visit(new LocalizedText("Pieredzes apmaiņas vizīte Somijā: laba pārvaldība un pašvaldību "
-                                + "sadarbība", null, "Study visit to Finland: good governance and municipal cooperation"),
+                                + "sadarbība", "Patirties mainų vizitas į Suomiją: geras valdymas ir savivaldybių "
+                                + "bendradarbiavimas",
+                                "Study visit to Finland: good governance and municipal cooperation"),
                         "FI", "Helsinki", "Suomen Kuntaliitto", LocalDate.of(2027, 9, 13), "Europe/Helsinki", 15,
                         EventStatus.DRAFT, List.of()), false),
                 new Demo(discussion("Valmierā", "Valmiera", LocalDate.of(2027, 3, 4)), false),
@@ -135,7 +140,8 @@ class DemoEvents {
     private static EventCommand visit(LocalizedText title, String country, String city, String host, LocalDate from,
                                       String zone, int capacity, EventStatus status, List<ProgrammeItem> programme) {
         return new EventCommand(EventKind.STUDY_VISIT, title, new LocalizedText("Pašvaldību politiķu un speciālistu "
-                        + "pieredzes apmaiņa par labu pārvaldību un pašvaldību sadarbību.", null,
+                        + "pieredzes apmaiņa par labu pārvaldību un pašvaldību sadarbību.", "Savivaldybių politikų ir "
+                        + "specialistų patirties mainai apie gerą valdymą ir savivaldybių bendradarbiavimą.",
                 "Municipal politicians and staff learn about good governance and cooperation between municipalities."),
                 null, country, city, null, List.of(host), from.atTime(9, 0), from.plusDays(3).atTime(18, 0), zone,
                 programme, capacity, 2, SeatPool.SHARED, null, from.minusWeeks(3).atStartOfDay(), null, false, null,
@@ -144,8 +150,11 @@ class DemoEvents {
 
     private static EventCommand discussion(String inPlace, String city, LocalDate day) {
         return new EventCommand(EventKind.REGIONAL_DISCUSSION, new LocalizedText("Reģionālā diskusija " + inPlace,
-                null, "Regional discussion in " + city), new LocalizedText("Pašvaldību vadītāju un speciālistu "
-                + "diskusija par reģiona attīstību un pašvaldību sadarbību.", null, null), null, "LV", city, null,
+                "Regioninė diskusija: " + city, "Regional discussion in " + city), new LocalizedText("Pašvaldību "
+                + "vadītāju un speciālistu diskusija par reģiona attīstību un pašvaldību sadarbību.", "Savivaldybių "
+                + "vadovų ir specialistų diskusija apie regiono plėtrą ir savivaldybių bendradarbiavimą.",
+                "Municipal leaders and specialists discuss the region's development and cooperation between "
+                + "municipalities."), null, "LV", city, null,
                 List.of(), day.atTime(10, 0), day.atTime(14, 0), RIGA, List.of(), 40, null, SeatPool.SHARED, null,
                 null, null, false, null, null, null, null, EventStatus.OPEN, null, null, 2, null);
     }

@@ -104,7 +104,8 @@ class DemoNetworks {
             return chosen.size();
         });
         as(lps, () -> meetings.create(withResidents.id(), new MeetingCommand(MeetingKind.SEMINAR,
-                new LocalizedText("Seminārs: piecu sadarbības tīklu prezentācija", null,
+                new LocalizedText("Seminārs: piecu sadarbības tīklu prezentācija",
+                        "Seminaras: penkių bendradarbiavimo tinklų pristatymas",
                         "Seminar presenting the five cooperation networks"),
                 LocalDateTime.of(2022, 4, 7, 10, 0), LocalDateTime.of(2022, 4, 7, 13, 0), "Europe/Riga",
                 "Latvijas Pašvaldību savienība, Mazā Pils iela 1, Rīga", null,
@@ -134,26 +135,40 @@ class DemoNetworks {
 
     private static List<Theme> themes() {
         return List.of(
-                new Theme("capital-companies", new LocalizedText("Kapitālsabiedrības un iekšējie iepirkumi", null,
-                        "Capital companies and in-house procurement"),
-                        "Pašvaldību kapitālsabiedrību pārvaldība un iepirkumi no pašu kapitālsabiedrībām."),
-                new Theme("riga-metropolitan", new LocalizedText("Sadarbība Rīgas metropoles areālā", null,
+                new Theme("capital-companies", new LocalizedText("Kapitālsabiedrības un iekšējie iepirkumi",
+                        "Kapitalo bendrovės ir vidaus pirkimai", "Capital companies and in-house procurement"),
+                        new LocalizedText("Pašvaldību kapitālsabiedrību pārvaldība un iepirkumi no pašu "
+                                + "kapitālsabiedrībām.", "Savivaldybių bendrovių valdymas ir pirkimai iš savo "
+                                + "bendrovių.", "Governance of municipal companies and procurement from the "
+                                + "municipality's own companies.")),
+                new Theme("riga-metropolitan", new LocalizedText("Sadarbība Rīgas metropoles areālā",
+                        "Bendradarbiavimas Rygos metropolinėje zonoje",
                         "Cooperation within the Riga metropolitan area"),
-                        "Rīgas un apkārtējo novadu kopīgi pakalpojumi, transports un attīstības plānošana."),
-                new Theme("state-cities", new LocalizedText("Valstspilsētas un apkārtējās pašvaldības", null,
+                        new LocalizedText("Rīgas un apkārtējo novadu kopīgi pakalpojumi, transports un attīstības "
+                                + "plānošana.", "Rygos ir aplinkinių savivaldybių bendros paslaugos, transportas ir "
+                                + "plėtros planavimas.", "Joint services, transport and development planning of "
+                                + "Riga and the surrounding municipalities.")),
+                new Theme("state-cities", new LocalizedText("Valstspilsētas un apkārtējās pašvaldības",
+                        "Valstybiniai miestai ir aplinkinės savivaldybės",
                         "State cities with their surrounding municipalities"),
-                        "Valstspilsētu un to apkārtējo novadu sadarbība pakalpojumu sniegšanā."),
+                        new LocalizedText("Valstspilsētu un to apkārtējo novadu sadarbība pakalpojumu sniegšanā.",
+                                "Valstybinių miestų ir aplinkinių savivaldybių bendradarbiavimas teikiant paslaugas.",
+                                "State cities and their surrounding municipalities working together on services.")),
                 new Theme(SHARED_THEME, new LocalizedText("Sadarbība ar iedzīvotājiem",
                         "Bendradarbiavimas su gyventojais", "Cooperation with residents"),
-                        "Iedzīvotāju līdzdalība lēmumu pieņemšanā: līdzdalības budžets, konsultācijas, kopienas."),
-                new Theme("historical-lands", new LocalizedText("Sadarbība vēsturiskajās zemēs", null,
-                        "Cooperation within the historical lands"),
-                        "Kurzemes, Latgales, Sēlijas, Vidzemes un Zemgales novadu kopīgas iniciatīvas."));
+                        new LocalizedText("Iedzīvotāju līdzdalība lēmumu pieņemšanā: līdzdalības budžets, "
+                                + "konsultācijas, kopienas.", "Gyventojų dalyvavimas priimant sprendimus: "
+                                + "dalyvaujamasis biudžetas, konsultacijos, bendruomenės.", "Residents taking part "
+                                + "in decisions: participatory budgeting, consultations, communities.")),
+                new Theme("historical-lands", new LocalizedText("Sadarbība vēsturiskajās zemēs",
+                        "Bendradarbiavimas istoriniuose regionuose", "Cooperation within the historical lands"),
+                        new LocalizedText("Kurzemes, Latgales, Sēlijas, Vidzemes un Zemgales novadu kopīgas "
+                                + "iniciatīvas.", "Kuržemės, Latgalos, Sėlos, Vidžemės ir Žiemgalos savivaldybių "
+                                + "bendros iniciatyvos.", "Joint initiatives of the municipalities of Kurzeme, "
+                                + "Latgale, Sēlija, Vidzeme and Zemgale.")));
     }
 
-    private record Theme(String code, LocalizedText name, String descriptionLv) {
-        LocalizedText description() {
-            return new LocalizedText(descriptionLv, null, null);
-        }
+    /** A network theme, named and described in Latvian, Lithuanian and English. */
+    private record Theme(String code, LocalizedText name, LocalizedText description) {
     }
 }

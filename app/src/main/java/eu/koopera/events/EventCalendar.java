@@ -1,22 +1,17 @@
 package eu.koopera.events;
 
+import eu.koopera.platform.calendar.CalendarZones;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.Property;
-import net.fortuna.ical4j.model.TimeZoneRegistry;
-import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
-import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.LastModified;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Sequence;
-import net.fortuna.ical4j.model.property.TzId;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
@@ -24,9 +19,6 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -43,10 +35,11 @@ class EventCalendar {
     private static final String PRODUCT = "-//Koopera//Events//EN";
     private static final String UID_DOMAIN = "@events.koopera.eu";
 
-    private final TimeZoneRegistry zones = TimeZoneRegistryFactory.getInstance().createRegistry();
+    private final CalendarZones zones;
     private final String publicUrl;
 
-    EventCalendar(@Value("${koopera.public-url:http://localhost:8080}") String publicUrl) {
+    EventCalendar(CalendarZones zones, @Value("${koopera.public-url:http://localhost:8080}") String publicUrl) {
+        this.zones = zones;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
@@ -57,7 +50,7 @@ class EventCalendar {
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(ImmutableMethod.PUBLISH);
-        calendar.add(timeZone(event.timeZone()));
+        calendar.add(zones.vTimeZone(event.timeZone()));
         ZoneId zone = ZoneId.of(event.timeZone());
         VEvent vevent = new VEvent(event.startsAt().atZone(zone), event.endsAt().atZone(zone),
                 event.title().in(language));
@@ -74,27 +67,7 @@ class EventCalendar {
             vevent.add(new Description(description));
         }
         calendar.add(vevent);
-        StringWriter text = new StringWriter();
-        try {
-            new CalendarOutputter(true).output(calendar, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.toString();
-    }
-
-    /**
-     * The VTIMEZONE of {@code zoneId} under that very id. ical4j's registry answers a linked zone with its target
-     * (Europe/Oslo is Europe/Berlin in current tzdata), and a TZID in DTSTART that no VTIMEZONE carries breaks
-     * RFC 5545, so the copy is renamed; the rules are the same.
-     */
-    private VTimeZone timeZone(String zoneId) {
-        VTimeZone zone = zones.getTimeZone(zoneId).getVTimeZone().copy();
-        if (!zone.getTimeZoneId().getValue().equals(zoneId)) {
-            zone.replace(new TzId(zoneId));
-            zone.removeAll(Property.TZURL, "X-LIC-LOCATION");
-        }
-        return zone;
+        return CalendarZones.text(calendar);
     }
 
     static String place(EventResponse event) {

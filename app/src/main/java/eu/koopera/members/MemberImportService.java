@@ -117,10 +117,11 @@ public class MemberImportService {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ApiException.Unprocessable("The header does not match the member columns.", errors);
+            throw new ApiException.Unprocessable("The header does not match the member columns.", errors)
+                    .withCode("import.header");
         }
         if (table.rows().isEmpty()) {
-            throw new ApiException.Unprocessable("The file has no data rows.", List.of());
+            throw new ApiException.Unprocessable("The file has no data rows.", List.of()).withCode("import.no-rows");
         }
         Map<String, Integer> firstRowOfCode = new HashMap<>();
         List<MemberImportRow> rows = new ArrayList<>();
@@ -161,7 +162,7 @@ public class MemberImportService {
         }
         if (!errors.isEmpty()) {
             throw new ApiException.Unprocessable(errors.size() + " problem(s) in the file; nothing was imported.",
-                    errors);
+                    errors).withCode("import.rows");
         }
         return rows;
     }

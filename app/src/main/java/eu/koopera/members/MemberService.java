@@ -102,7 +102,8 @@ public class MemberService {
         callers.requireTenantRole(Roles.ASSOCIATION_ADMIN);
         if (command.version() == null) {
             throw new ApiException.BadRequest("Send back the version you last read.",
-                    List.of(new Problem.FieldError("version", "must not be null")));
+                    List.of(Problem.FieldError.field("version", "version.required", "must not be null")))
+                    .withCode("version.required");
         }
         Member current = find(id);
         if (!command.version().equals(current.version())) {
@@ -132,7 +133,7 @@ public class MemberService {
         Member current = find(id);
         if (!current.membershipStatus().mayBecome(change.status())) {
             throw new ApiException.Conflict("A member in status " + current.membershipStatus() + " can become only "
-                    + current.membershipStatus().next() + ".");
+                    + current.membershipStatus().next() + ".").withCode("member.status.not-allowed");
         }
         LocalDate effective = change.effectiveOn() == null ? LocalDate.now() : change.effectiveOn();
         Member updated = members.update(current.withStatus(change.status(), effective, Instant.now()));
@@ -182,7 +183,7 @@ public class MemberService {
         } catch (DataAccessException e) {
             if (SqlStates.causedBy(e, STILL_REFERENCED)) {
                 throw new ApiException.Conflict("Other records, such as its people, still belong to this member; "
-                        + "move or delete them first.");
+                        + "move or delete them first.").withCode("member.in-use");
             }
             throw e;
         }
@@ -229,15 +230,16 @@ public class MemberService {
     }
 
     private Member find(long id) {
-        return members.findById(id).orElseThrow(() -> new ApiException.NotFound("No member with this id."));
+        return members.findById(id).orElseThrow(() -> new ApiException.NotFound("No member with this id.")
+                .withCode("member.not-found"));
     }
 
     private static ApiException duplicateCode() {
-        return new ApiException.Conflict("Another member already has this code.");
+        return new ApiException.Conflict("Another member already has this code.").withCode("member.code.taken");
     }
 
     private static ApiException staleVersion(Member current) {
         return new ApiException.Conflict("The member was changed by someone else; here is its current state.",
-                MemberResponse.of(current));
+                MemberResponse.of(current)).withCode("member.changed");
     }
 }

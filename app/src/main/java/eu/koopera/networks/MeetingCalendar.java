@@ -1,12 +1,9 @@
 package eu.koopera.networks;
 
+import eu.koopera.platform.calendar.CalendarZones;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.TimeZone;
-import net.fortuna.ical4j.model.TimeZoneRegistry;
-import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
@@ -21,9 +18,6 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -35,7 +29,8 @@ import java.util.stream.Collectors;
 
 /**
  * Renders meetings as RFC 5545 calendars with ical4j: one VEVENT per meeting, its start and end in the meeting's
- * own time zone, and the VTIMEZONE of each zone used, so that Outlook, Google and Apple calendars agree.
+ * own time zone, and the VTIMEZONE of each zone used (under the meeting's own id, also for a linked zone such as
+ * Europe/Oslo), so that Outlook, Google and Apple calendars agree.
  */
 @Singleton
 class MeetingCalendar {
@@ -43,11 +38,15 @@ class MeetingCalendar {
     private static final String PRODUCT = "-//Koopera//Network meetings//EN";
     private static final String UID_DOMAIN = "@meetings.koopera.eu";
 
-    private final TimeZoneRegistry zones = TimeZoneRegistryFactory.getInstance().createRegistry();
+    private final CalendarZones zones;
+
+    MeetingCalendar(CalendarZones zones) {
+        this.zones = zones;
+    }
 
     /** Whether ical4j knows the zone, so that a VTIMEZONE can be written for it. */
     boolean knows(String zoneId) {
-        return ZoneId.getAvailableZoneIds().contains(zoneId) && zones.getTimeZone(zoneId) != null;
+        return zones.knows(zoneId);
     }
 
     /** The calendar text of {@code meetings}, titles in {@code language} where given. */
@@ -63,20 +62,13 @@ class MeetingCalendar {
         Set<String> zoneIds = meetings.stream().map(MeetingResponse::timeZone)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         for (String zoneId : zoneIds) {
-            TimeZone zone = zones.getTimeZone(zoneId);
-            calendar.add(zone.getVTimeZone());
+            calendar.add(zones.vTimeZone(zoneId));
         }
         Instant now = Instant.now();
         for (MeetingResponse meeting : meetings) {
             calendar.add(event(meeting, language, now));
         }
-        StringWriter text = new StringWriter();
-        try {
-            new CalendarOutputter(true).output(calendar, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.toString();
+        return CalendarZones.text(calendar);
     }
 
     private static VEvent event(MeetingResponse meeting, @Nullable String language, Instant now) {

@@ -96,7 +96,8 @@ public class InvitationService {
         Set<String> roles = validRoles(command.roles());
         Instant now = Instant.now();
         InvitationQueries.Invitee person = queries.lockInvitee(personId)
-                .orElseThrow(() -> new ApiException.NotFound("No person with this id."));
+                .orElseThrow(() -> new ApiException.NotFound("No person with this id.")
+                        .withCode("person.not-found"));
         requireInvitable(person);
         queries.lockPendingOf(personId).ifPresent(pending -> replace(pending, now));
         String token = tokens.generate();
@@ -123,12 +124,13 @@ public class InvitationService {
         InvitationStatus status = row.effectiveStatus(now);
         if (status == InvitationStatus.ACCEPTED || status == InvitationStatus.REVOKED) {
             throw new ApiException.Conflict("This invitation was " + status.name().toLowerCase()
-                    + " and cannot be sent again; create a new one.");
+                    + " and cannot be sent again; create a new one.").withCode("invitation.closed");
         }
         InvitationQueries.Invitee person = queries.lockInvitee(row.personId()).orElseThrow(InvitationService::notFound);
         requireInvitable(person);
         if (queries.lockPendingOf(person.id()).filter(pending -> pending.id() != id).isPresent()) {
-            throw new ApiException.Conflict("The person has a newer pending invitation; resend that one.");
+            throw new ApiException.Conflict("The person has a newer pending invitation; resend that one.")
+                    .withCode("invitation.superseded");
         }
         InvitationResponse before = load(id, now);
         String token = tokens.generate();
@@ -151,7 +153,8 @@ public class InvitationService {
         Instant now = Instant.now();
         InvitationQueries.Row row = queries.lock(id).orElseThrow(InvitationService::notFound);
         if (!InvitationStatus.PENDING.name().equals(row.status())) {
-            throw new ApiException.Conflict("Only a pending invitation can be revoked.");
+            throw new ApiException.Conflict("Only a pending invitation can be revoked.")
+                    .withCode("invitation.not-pending");
         }
         InvitationResponse before = load(id, now);
         queries.setStatus(id, InvitationStatus.REVOKED, null);
@@ -224,7 +227,8 @@ public class InvitationService {
                     .orElseThrow(InvitationService::unknownLink);
             requireStillAddressed(row, invitee.email());
             if (invitee.userId() != null) {
-                throw new ApiException.Conflict("This person already has an account; log in instead.");
+                throw new ApiException.Conflict("This person already has an account; log in instead.")
+                        .withCode("person.has-account");
             }
             InvitationResponse invitationBefore = load(row.id(), now);
             PersonResponse personBefore = people.find(invitee.id()).orElseThrow(InvitationService::unknownLink);
@@ -256,10 +260,11 @@ public class InvitationService {
 
     private static void requireInvitable(InvitationQueries.Invitee person) {
         if (person.email() == null) {
-            throw new ApiException.Conflict("The person has no email address to send an invitation to.");
+            throw new ApiException.Conflict("The person has no email address to send an invitation to.")
+                    .withCode("person.no-email");
         }
         if (person.userId() != null) {
-            throw new ApiException.Conflict("The person already has an account.");
+            throw new ApiException.Conflict("The person already has an account.").withCode("person.has-account");
         }
     }
 
@@ -286,9 +291,9 @@ public class InvitationService {
     private static Set<String> validRoles(Set<String> roles) {
         List<Problem.FieldError> errors = new ArrayList<>();
         roles.stream().filter(role -> !Roles.TENANT_ROLES.contains(role)).forEach(role ->
-                errors.add(new Problem.FieldError("roles", "unknown tenant role: " + role)));
+                errors.add(Problem.FieldError.field("roles", "role.unknown", "unknown tenant role: " + role, role)));
         if (!errors.isEmpty()) {
-            throw new ApiException.BadRequest("The request has invalid fields.", errors);
+            throw new ApiException.BadRequest("The request has invalid fields.", errors).withCode("invalid-fields");
         }
         return new TreeSet<>(roles);
     }
@@ -296,15 +301,15 @@ public class InvitationService {
     private static void validateCredentials(String username, String password) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (username == null || !USERNAME.matcher(username.strip()).matches()) {
-            errors.add(new Problem.FieldError("username", "must be 2 to 64 letters, digits or . _ @ -, "
-                    + "starting with a letter or digit"));
+            errors.add(Problem.FieldError.field("username", "account.username.format",
+                    "must be 2 to 64 letters, digits or . _ @ -, starting with a letter or digit"));
         }
         if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 256) {
-            errors.add(new Problem.FieldError("password", "must be " + MIN_PASSWORD_LENGTH
-                    + " to 256 characters long"));
+            errors.add(Problem.FieldError.field("password", "account.password.length", "must be "
+                    + MIN_PASSWORD_LENGTH + " to 256 characters long", MIN_PASSWORD_LENGTH, 256));
         }
         if (!errors.isEmpty()) {
-            throw new ApiException.BadRequest("The request has invalid fields.", errors);
+            throw new ApiException.BadRequest("The request has invalid fields.", errors).withCode("invalid-fields");
         }
     }
 
@@ -334,10 +339,11 @@ public class InvitationService {
     }
 
     private static ApiException notFound() {
-        return new ApiException.NotFound("No invitation with this id.");
+        return new ApiException.NotFound("No invitation with this id.").withCode("invitation.not-found");
     }
 
     private static ApiException unknownLink() {
-        return new ApiException.NotFound("This invitation link is not valid; check that it was copied completely.");
+        return new ApiException.NotFound("This invitation link is not valid; check that it was copied completely.")
+                .withCode("invitation.link-invalid");
     }
 }

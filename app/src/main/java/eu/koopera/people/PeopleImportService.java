@@ -136,10 +136,11 @@ public class PeopleImportService {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ApiException.Unprocessable("The header does not match the people columns.", errors);
+            throw new ApiException.Unprocessable("The header does not match the people columns.", errors)
+                    .withCode("import.header");
         }
         if (table.rows().isEmpty()) {
-            throw new ApiException.Unprocessable("The file has no data rows.", List.of());
+            throw new ApiException.Unprocessable("The file has no data rows.", List.of()).withCode("import.no-rows");
         }
     }
 
@@ -194,7 +195,7 @@ public class PeopleImportService {
         }
         if (!errors.isEmpty()) {
             throw new ApiException.Unprocessable(errors.size() + " problem(s) in the file; nothing was imported.",
-                    errors);
+                    errors).withCode("import.rows");
         }
         return rows;
     }

@@ -79,9 +79,10 @@ public class PeopleService {
             found = queries.search(search, page, size);
         } else {
             Long own = ownMemberId(caller).orElseThrow(() -> new ApiException.Forbidden(
-                    "This account is not linked to a member organisation."));
+                    "This account is not linked to a member organisation.").withCode("account.no-member"));
             if (search.memberId() != null && !search.memberId().equals(own)) {
-                throw new ApiException.Forbidden("Members see only the people of their own organisation.");
+                throw new ApiException.Forbidden("Members see only the people of their own organisation.")
+                        .withCode("person.other-organisation");
             }
             found = queries.search(search.ofMember(own), page, size);
         }
@@ -97,7 +98,7 @@ public class PeopleService {
     @Transactional(readOnly = true)
     public PersonPage ofMember(long memberId, int page, int size) {
         if (!members.exists(memberId)) {
-            throw new ApiException.NotFound("No member with this id.");
+            throw new ApiException.NotFound("No member with this id.").withCode("member.not-found");
         }
         return search(new PersonSearch(null, memberId), page, size);
     }
@@ -164,7 +165,8 @@ public class PeopleService {
     public MeResponse me() {
         Caller caller = callers.requireTenantUser();
         TenantUser user = accounts.findTenantUser(caller.username())
-                .orElseThrow(() -> new ApiException.Unauthorized("The account no longer exists."));
+                .orElseThrow(() -> new ApiException.Unauthorized("The account no longer exists.")
+                        .withCode("account.gone"));
         Optional<PersonResponse> person = persons.findByUserId(user.id()).flatMap(linked -> queries.find(linked.id()))
                 .map(found -> caller.hasRole(Roles.ASSOCIATION_ADMIN) ? found : found.withoutNotes());
         MemberResponse member = person.map(found -> members.get(found.memberId())).orElse(null);
@@ -182,7 +184,8 @@ public class PeopleService {
         Caller caller = callers.requireTenantUser();
         requireVersion(command.version());
         Person current = accounts.findTenantUser(caller.username()).flatMap(user -> persons.findByUserId(user.id()))
-                .orElseThrow(() -> new ApiException.NotFound("This account is not linked to a person."));
+                .orElseThrow(() -> new ApiException.NotFound("This account is not linked to a person.")
+                        .withCode("account.no-person"));
         if (!command.version().equals(current.version())) {
             throw staleVersion(current.id());
         }
@@ -199,7 +202,8 @@ public class PeopleService {
     private List<String> validate(Long memberId, List<String> codes) {
         if (!members.exists(memberId)) {
             throw new ApiException.BadRequest("The request has invalid fields.",
-                    List.of(new Problem.FieldError("memberId", "no member with this id")));
+                    List.of(Problem.FieldError.field("memberId", "member.unknown", "no member with this id")))
+                    .withCode("invalid-fields");
         }
         return languages(codes);
     }
@@ -209,7 +213,8 @@ public class PeopleService {
         String problem = ContactRules.languageProblem(languages);
         if (problem != null) {
             throw new ApiException.BadRequest("The request has invalid fields.",
-                    List.of(new Problem.FieldError("languages", problem)));
+                    List.of(Problem.FieldError.field("languages", "person.languages.invalid", problem)))
+                    .withCode("invalid-fields");
         }
         return languages;
     }
@@ -248,21 +253,24 @@ public class PeopleService {
     private static void requireVersion(Long version) {
         if (version == null) {
             throw new ApiException.BadRequest("Send back the version you last read.",
-                    List.of(new Problem.FieldError("version", "must not be null")));
+                    List.of(Problem.FieldError.field("version", "version.required", "must not be null")))
+                    .withCode("version.required");
         }
     }
 
     private static ApiException notFound() {
-        return new ApiException.NotFound("No person with this id.");
+        return new ApiException.NotFound("No person with this id.").withCode("person.not-found");
     }
 
     private static ApiException duplicateEmail() {
-        return new ApiException.Conflict("Another person already has this email address.");
+        return new ApiException.Conflict("Another person already has this email address.")
+                .withCode("person.email.taken");
     }
 
     private ApiException staleVersion(long id) {
         PersonResponse current = load(id);
         return new ApiException.Conflict("The person was changed by someone else; here is their current state.",
-                callers.requireTenantUser().hasRole(Roles.ASSOCIATION_ADMIN) ? current : current.withoutNotes());
+                callers.requireTenantUser().hasRole(Roles.ASSOCIATION_ADMIN) ? current : current.withoutNotes())
+                .withCode("person.changed");
     }
 }

@@ -25,6 +25,7 @@ class DemoAssociationsTest {
     private static final String PASSWORD = "demo-password-123";
 
     @Test
+    @SuppressWarnings("unchecked")
     void demoCreatesTheThreeAssociationsOnceWithTheirMunicipalitiesFictionalContactsLpsNetworksAndEvents() throws SQLException {
         try (ApplicationContext context = start()) {
             TestClient client = new TestClient(context.getBean(EmbeddedServer.class).getURI(),
@@ -44,7 +45,9 @@ class DemoAssociationsTest {
             assertThat(client.get("/api/people", bearer(lsa)).list("items")).allSatisfy(person -> {
                 assertThat(person.get("email").toString()).endsWith("@example.org");
                 assertThat(person.get("firstName")).isEqualTo("Demo");
-                assertThat(person.get("position").toString()).contains("fictional");
+                // what a Lithuanian association's staff read is in Lithuanian
+                assertThat(person.get("position")).isEqualTo("Kontaktinis asmuo (išgalvotas)");
+                assertThat(person.get("notes").toString()).contains("demonstraciniai");
                 assertThat(person.get("phone")).isNull();
             });
 
@@ -52,6 +55,9 @@ class DemoAssociationsTest {
             List<Map<String, Object>> shared = client.get("/api/networks", bearer(lsa)).list("items");
             assertThat(shared).hasSize(1);
             String sharedId = shared.get(0).get("id").toString();
+            assertThat((Map<String, Object>) shared.get(0).get("description")).containsOnlyKeys("lv", "lt", "en")
+                    .containsEntry("lt", "Gyventojų dalyvavimas priimant sprendimus: dalyvaujamasis biudžetas, "
+                            + "konsultacijos, bendruomenės.");
             assertThat(client.get("/api/networks/" + sharedId + "/participants", bearer(lps)).body())
                     .contains("Kauno miestas", "Klaipėdos miestas");
             assertThat(client.get("/api/networks/" + sharedId + "/meetings", bearer(lsa)).body())
@@ -64,6 +70,10 @@ class DemoAssociationsTest {
             assertThat(client.get("/api/events?size=100", bearer(lps)).list("items"))
                     .extracting(item -> item.get("city")).containsExactlyInAnyOrder("Valmiera", "Preiļi", "Skrunda",
                             "Jelgava", "Oslo", "Poznań", "Helsinki");
+            assertThat(client.get("/api/events?size=100", bearer(lps)).list("items")).allSatisfy(event -> {
+                assertThat((Map<String, Object>) event.get("title")).containsOnlyKeys("lv", "lt", "en");
+                assertThat((Map<String, Object>) event.get("description")).containsOnlyKeys("lv", "lt", "en");
+            });
             List<Map<String, Object>> joint = client.get("/api/events", bearer(llpa)).list("items");
             assertThat(joint).singleElement().satisfies(event -> {
                 assertThat(event.get("city")).isEqualTo("Oslo");

@@ -78,6 +78,7 @@ class MembersApiTest extends IntegrationTest {
                 bearer(admin));
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.contentType()).startsWith("application/problem+json");
+        assertThat(duplicate.string("code")).isEqualTo("member.code.taken");
 
         String other = client.createTenantWithAdmin("mem2", "admin-password-123");
         String otherAdmin = client.login(other, "admin", "admin-password-123");
@@ -95,6 +96,7 @@ class MembersApiTest extends IntegrationTest {
                 bearer(admin));
 
         assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.string("code")).isEqualTo("member.changed");
         assertThat(stale.body()).contains("\"current\"").contains("Cēsu novads");
         assertThat(client.get(location, bearer(admin)).string("name")).isEqualTo("Cēsu novads");
     }
@@ -108,6 +110,7 @@ class MembersApiTest extends IntegrationTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.list("errors")).extracting(error -> error.get("field")).containsExactly("version");
+        assertThat(response.list("errors")).extracting(error -> error.get("code")).containsExactly("version.required");
         assertThat(client.get(location, bearer(admin)).string("name")).isEqualTo("Dobele");
     }
 
@@ -156,6 +159,8 @@ class MembersApiTest extends IntegrationTest {
         assertThat(active.status()).isEqualTo(200);
         assertThat(active.string("membershipSince")).isEqualTo("2026-01-01");
         assertThat(invalid.status()).isEqualTo(409);
+        // the UI words the refusal by its code in the user's language
+        assertThat(invalid.string("code")).isEqualTo("member.status.not-allowed");
         assertThat(history.body()).contains("Accepted by the board").contains("\"toStatus\":\"ACTIVE\"")
                 .contains("\"toStatus\":\"APPLIED\"");
     }

@@ -143,6 +143,26 @@ class MeetingsApiTest extends IntegrationTest {
     }
 
     @Test
+    void aMeetingInALinkedTimeZoneCarriesTheVTimeZoneItsTimesName() throws Exception {
+        Map<String, Object> body = Associations.meetingBody("Vizīte Oslo");
+        body.put("timeZone", "Europe/Oslo");
+        Response created = client.post("/api/networks/" + network + "/meetings", body, bearer(lps.coordinator()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        Response file = client.get("/api/meetings/" + created.string("id") + "/calendar.ics", bearer(lsa.admin()));
+
+        assertThat(file.status()).as(file.body()).isEqualTo(200);
+        // ical4j's registry answers Europe/Oslo with Europe/Berlin's VTIMEZONE; DTSTART must find its own
+        assertThat(file.body()).contains("TZID:Europe/Oslo\r\n").doesNotContain("TZID:Europe/Berlin");
+        Calendar calendar = new CalendarBuilder().build(new StringReader(file.body()));
+        assertThat(calendar.<VTimeZone>getComponents(Component.VTIMEZONE))
+                .extracting(zone -> zone.getTimeZoneId().getValue()).containsExactly("Europe/Oslo");
+        DtStart<Temporal> start = calendar.<VEvent>getComponent(Component.VEVENT).orElseThrow().getDateTimeStart();
+        assertThat(start.getParameter("TZID").orElseThrow().getValue()).isEqualTo("Europe/Oslo");
+        assertThat(ZonedDateTime.from(start.getDate()).toInstant().toString()).isEqualTo("2026-05-04T08:00:00Z");
+    }
+
+    @Test
     void anAssociationOutsideTheNetworkFindsNeitherTheMeetingNorItsCalendarFile() {
         String id = associations.meeting(lps, network, "Tikai saviem");
 

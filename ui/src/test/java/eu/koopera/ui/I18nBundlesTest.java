@@ -152,6 +152,51 @@ class I18nBundlesTest {
         assertThat(english.stringPropertyNames()).containsAll(codes);
     }
 
+    private static final Pattern FIELD_CODE = Pattern.compile("FieldError\\.field\\(\\s*\"[^\"]*\",\\s*\"([a-z.-]+)\"");
+    private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+    private static final Pattern REFUSAL = Pattern.compile("new ApiException\\.[A-Za-z]+\\(");
+
+    /**
+     * The register's services (members, people and invitations, associations) name every refusal and every field
+     * error with a code, and the UI has a text for each ({@code problem.<code>}), so no English reaches a Latvian
+     * or Lithuanian screen.
+     */
+    @Test
+    void everyRefusalOfTheRegisterHasACodeWithATranslation() throws IOException {
+        Properties english = bundle("messages.properties");
+        Set<String> codes = new TreeSet<>();
+        List<String> withoutCode = new ArrayList<>();
+        for (String feature : List.of("members", "people", "associations")) {
+            try (Stream<Path> sources = Files.walk(Path.of("..", "app", "src", "main", "java", "eu", "koopera",
+                    feature))) {
+                for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+                    String text = Files.readString(source);
+                    for (Pattern pattern : List.of(REFUSAL_CODE, FIELD_CODE)) {
+                        Matcher matcher = pattern.matcher(text);
+                        while (matcher.find()) {
+                            codes.add("problem." + matcher.group(1));
+                        }
+                    }
+                    // a refusal names its code before its statement ends; strings may hold a ';'
+                    String code = STRING_LITERAL.matcher(text).replaceAll("\"\"");
+                    Matcher refusal = REFUSAL.matcher(code);
+                    while (refusal.find()) {
+                        String statement = code.substring(refusal.start(), code.indexOf(';', refusal.start()));
+                        if (!statement.contains(".withCode(")) {
+                            withoutCode.add(source.getFileName() + ": " + statement.lines().findFirst().orElse(""));
+                        }
+                    }
+                    if (code.contains("new Problem.FieldError(")) {
+                        withoutCode.add(source.getFileName() + ": a FieldError without a code");
+                    }
+                }
+            }
+        }
+        assertThat(withoutCode).as("refusals without a code").isEmpty();
+        assertThat(codes).hasSizeGreaterThan(25);
+        assertThat(english.stringPropertyNames()).containsAll(codes);
+    }
+
     @Test
     void memberKindsAreNamedAsTheImportAcceptsThem() throws IOException {
         for (String language : List.of("en", "lv", "lt")) {

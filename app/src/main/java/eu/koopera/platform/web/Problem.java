@@ -60,6 +60,12 @@ public record Problem(String type, String title, int status, @Nullable String de
             return new FieldError(null, message, row, column);
         }
 
+        /** An error in one field of a request, with its code and the values its message names. */
+        public static FieldError field(String field, String code, String message, Object... params) {
+            return new FieldError(field, message, null, null, code,
+                    Arrays.stream(params).map(String::valueOf).toList());
+        }
+
         /** An error in one cell of an imported file, with its code and the values its message names. */
         public static FieldError cell(int row, String column, String code, String message, Object... params) {
             return new FieldError(null, message, row, column, code,

@@ -109,17 +109,17 @@ public class MemberDetailView extends VerticalLayout implements BeforeEnterObser
                 Fields.readOnly(this, "members.name", member.name()),
                 Fields.readOnly(this, "members.code", member.code()),
                 Fields.readOnly(this, "members.kind",
-                        member.kind() == null ? "" : getTranslation("members.kind." + member.kind())),
+                        member.kind() == null ? null : getTranslation("members.kind." + member.kind())),
                 Fields.readOnly(this, "members.country", member.country()),
                 Fields.readOnly(this, "members.region", member.region()),
                 Fields.readOnly(this, "members.population",
-                        member.population() == null ? "" : numbers.format(member.population())),
-                Fields.readOnly(this, "members.populationYear", member.populationYear() == null ? ""
+                        member.population() == null ? null : numbers.format(member.population())),
+                Fields.readOnly(this, "members.populationYear", member.populationYear() == null ? null
                         : String.valueOf(member.populationYear())),
                 Fields.readOnly(this, "members.address", member.address()),
                 Fields.readOnly(this, "members.website", member.website()),
                 Fields.readOnly(this, "members.status", getTranslation("members.status." + member.membershipStatus())),
-                Fields.readOnly(this, "member.since", member.membershipSince() == null ? ""
+                Fields.readOnly(this, "member.since", member.membershipSince() == null ? null
                         : dates.format(member.membershipSince())),
                 notes);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32rem", 2));
@@ -161,7 +161,7 @@ public class MemberDetailView extends VerticalLayout implements BeforeEnterObser
         grid.addColumn(row -> getTranslation("members.status." + row.entry().toStatus()))
                 .setHeader(getTranslation("member.history.status"));
         grid.addColumn(row -> dates.format(row.entry().effectiveOn())).setHeader(getTranslation("member.history.from"));
-        grid.addColumn(row -> row.until() == null ? "" : dates.format(row.until()))
+        grid.addColumn(row -> row.until() == null ? Fields.NOT_KNOWN : dates.format(row.until()))
                 .setHeader(getTranslation("member.history.to"));
         grid.addColumn(row -> row.entry().changedBy()).setHeader(getTranslation("member.history.changedBy"))
                 .setVisible(isAdmin);

@@ -126,7 +126,7 @@ class MemberImportWizard extends VerticalLayout {
 
     private void showErrors(ApiException.Unprocessable problem) {
         List<Problem.FieldError> cells = problem.errors();
-        outcome.setText(cells.isEmpty() ? getTranslation("error.invalid") + " " + problem.getMessage()
+        outcome.setText(cells.isEmpty() ? CommandValidation.refusal(this, problem)
                 : getTranslation("import.errors", cells.size()));
         errors.setItems(cells);
         errors.setVisible(!cells.isEmpty());

@@ -12,8 +12,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -23,7 +21,6 @@ import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
@@ -39,7 +36,11 @@ import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.tabular.TableFormat;
 import eu.koopera.platform.tabular.TableWriter;
 import eu.koopera.platform.web.ApiException;
+import eu.koopera.ui.forms.AddressState;
 import eu.koopera.ui.forms.CommandValidation;
+import eu.koopera.ui.forms.FilterBar;
+import eu.koopera.ui.forms.Fields;
+import eu.koopera.ui.forms.NarrowScreens;
 import eu.koopera.ui.forms.FilterFields;
 import eu.koopera.ui.i18n.ComponentTexts;
 import eu.koopera.ui.layout.MainLayout;
@@ -71,7 +72,7 @@ import java.util.stream.Stream;
 @Prototype
 public class MembersView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
-    private static final String NOT_KNOWN = "—";
+    private static final String NOT_KNOWN = Fields.NOT_KNOWN;
 
     private final MemberService members;
     private final MemberImportService imports;
@@ -120,11 +121,8 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle, Befo
         Anchor xlsx = export(TableFormat.XLSX);
         csv.setVisible(mayEdit);
         xlsx.setVisible(mayEdit);
-        HorizontalLayout filters = new HorizontalLayout(search, kind, status, create, importMembers, csv, xlsx);
-        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
-        filters.setWidthFull();
-        filters.setWrap(true);
-        filters.expand(search);
+        FilterBar filters = new FilterBar("members-bar", search, List.of(kind, status),
+                List.of(create, importMembers, csv, xlsx));
 
         configureGrid();
         total.setId("members-total");
@@ -135,14 +133,13 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle, Befo
     /** Filters and order come from the address, so that reload and bookmarks keep them. */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
+        QueryParameters parameters = event.getLocation().getQueryParameters();
         restoring = true;
         try {
-            search.setValue(first(parameters, "q").orElse(""));
-            kind.setValue(first(parameters, "kind").flatMap(value -> parse(MemberKind.class, value)).orElse(null));
-            status.setValue(first(parameters, "status").flatMap(value -> parse(MembershipStatus.class, value))
-                    .orElse(null));
-            String sort = first(parameters, "sort").orElse("name");
+            search.setValue(AddressState.first(parameters, "q").orElse(""));
+            kind.setValue(AddressState.constant(parameters, "kind", MemberKind.class).orElse(null));
+            status.setValue(AddressState.constant(parameters, "status", MembershipStatus.class).orElse(null));
+            String sort = AddressState.first(parameters, "sort").orElse("name");
             boolean descending = sort.startsWith("-");
             Grid.Column<MemberResponse> column = parse(MemberSearch.SortField.class,
                     sort.substring(descending ? 1 : 0).toUpperCase(Locale.ROOT))
@@ -174,12 +171,7 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle, Befo
             String key = order.getFirst().getSorted().getKey().toLowerCase(Locale.ROOT);
             parameters.put("sort", (order.getFirst().getDirection() == SortDirection.DESCENDING ? "-" : "") + key);
         }
-        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
-                new Location("members", QueryParameters.simple(parameters))));
-    }
-
-    private static Optional<String> first(Map<String, List<String>> parameters, String name) {
-        return parameters.getOrDefault(name, List.of()).stream().filter(value -> !value.isBlank()).findFirst();
+        AddressState.remember(this, "members", parameters);
     }
 
     private static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value) {
@@ -192,34 +184,43 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle, Befo
 
     private void configureGrid() {
         NumberFormat numbers = NumberFormat.getIntegerInstance(getLocale());
-        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+        // the short date keeps the column narrow enough for every column to fit at 1366 px
+        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.SHORT)
                 .withLocale(getLocale()).withZone(ZoneId.of("Europe/Riga"));
         grid.setId("members");
         grid.addColumn(LitRenderer.<MemberResponse>of("<a router-link href=\"members/${item.id}\">${item.name}</a>")
                         .withProperty("id", MemberResponse::id).withProperty("name", MemberResponse::name))
                 .setHeader(getTranslation("members.name")).setKey("NAME")
-                .setSortable(true).setWidth("14rem").setFlexGrow(3);
-        grid.addColumn(MemberResponse::code).setHeader(getTranslation("members.code")).setKey("CODE")
-                .setSortable(true).setWidth("7rem").setFlexGrow(0);
-        grid.addColumn(member -> member.kind() == null ? NOT_KNOWN : getTranslation("members.kind." + member.kind()))
-                .setHeader(getTranslation("members.kind")).setKey("KIND").setSortable(true).setWidth("9rem")
+                .setSortable(true).setWidth("8rem").setFlexGrow(4);
+        Grid.Column<MemberResponse> code = grid.addColumn(MemberResponse::code)
+                .setHeader(getTranslation("members.code")).setKey("CODE")
+                .setSortable(true).setWidth("6rem").setFlexGrow(0);
+        Grid.Column<MemberResponse> memberKind = grid.addColumn(member -> member.kind() == null ? NOT_KNOWN
+                        : getTranslation("members.kind." + member.kind()))
+                .setHeader(getTranslation("members.kind")).setKey("KIND").setSortable(true).setWidth("8rem")
                 .setFlexGrow(1);
-        grid.addColumn(member -> member.region() == null ? NOT_KNOWN : member.region())
-                .setHeader(getTranslation("members.region")).setKey("REGION").setSortable(true).setWidth("9rem")
+        Grid.Column<MemberResponse> region = grid.addColumn(member -> member.region() == null ? NOT_KNOWN
+                        : member.region())
+                .setHeader(getTranslation("members.region")).setKey("REGION").setSortable(true).setWidth("8rem")
                 .setFlexGrow(1);
-        grid.addColumn(member -> member.population() == null ? NOT_KNOWN : numbers.format(member.population()))
+        Grid.Column<MemberResponse> population = grid.addColumn(member -> member.population() == null ? NOT_KNOWN
+                        : numbers.format(member.population()))
                 .setHeader(getTranslation("members.population")).setKey("POPULATION").setSortable(true)
-                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END).setWidth("7rem").setFlexGrow(0);
-        grid.addColumn(member -> getTranslation("members.status." + member.membershipStatus()))
+                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END).setWidth("8.5rem").setFlexGrow(0);
+        Grid.Column<MemberResponse> membership = grid.addColumn(member -> getTranslation("members.status."
+                        + member.membershipStatus()))
                 .setHeader(getTranslation("members.status")).setKey("MEMBERSHIP_STATUS").setSortable(true)
-                .setWidth("8rem").setFlexGrow(0);
-        grid.addColumn(member -> dates.format(member.updatedAt())).setHeader(getTranslation("members.updated"))
-                .setKey("UPDATED_AT").setSortable(true).setWidth("10rem").setFlexGrow(0);
+                .setWidth("7rem").setFlexGrow(0);
+        Grid.Column<MemberResponse> updated = grid.addColumn(member -> dates.format(member.updatedAt()))
+                .setHeader(getTranslation("members.updated"))
+                .setKey("UPDATED_AT").setSortable(true).setWidth("9.5rem").setFlexGrow(0);
         if (mayEdit) {
             // frozen to the right edge: reachable at any width without scrolling sideways
             grid.addColumn(actions()).setHeader(getTranslation("common.actions")).setKey("actions")
                     .setWidth("6.5rem").setFlexGrow(0).setFrozenToEnd(true);
         }
+        // on a phone: the name and the actions (the status filter still narrows by status)
+        NarrowScreens.hideOnPhone(grid, List.of(code, memberKind, region, population, membership, updated));
         grid.setEmptyStateText(getTranslation("members.empty"));
         grid.addSortListener(event -> rememberInAddress());
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);

@@ -8,6 +8,9 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -17,7 +20,10 @@ import eu.koopera.people.InvitationStatus;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.ui.forms.CommandValidation;
+import eu.koopera.ui.forms.AddressState;
+import eu.koopera.ui.forms.FilterBar;
 import eu.koopera.ui.forms.FilterFields;
+import eu.koopera.ui.forms.NarrowScreens;
 import eu.koopera.ui.i18n.ComponentTexts;
 import eu.koopera.ui.layout.MainLayout;
 import eu.koopera.ui.session.AllowedRoles;
@@ -28,6 +34,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -36,19 +43,44 @@ import java.util.stream.Collectors;
 @Route(value = "invitations", layout = MainLayout.class)
 @AllowedRoles(Roles.ASSOCIATION_ADMIN)
 @Prototype
-public class InvitationsView extends VerticalLayout implements HasDynamicTitle {
+public class InvitationsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     private final InvitationService invitations;
     private final Grid<InvitationResponse> grid = new Grid<>(InvitationResponse.class, false);
     private final Select<InvitationStatus> status = new Select<>();
+    private final Span total = new Span();
+    private boolean restoring;
 
     public InvitationsView(InvitationService invitations) {
         this.invitations = invitations;
         setSizeFull();
         FilterFields.oneOrAll(status, "invitations.status", "invitation-status", List.of(InvitationStatus.values()),
-                value -> getTranslation("invitations.status." + value), () -> grid.getDataProvider().refreshAll());
+                value -> getTranslation("invitations.status." + value), this::refresh);
         configureGrid();
-        add(new H1(getTranslation("invitations.title")), status, grid);
+        total.setId("invitations-total");
+        total.addClassName("koopera-total");
+        add(new H1(getTranslation("invitations.title")),
+                new FilterBar("invitations-bar", null, List.of(status), List.of()), total, grid);
+    }
+
+    /** The status filter comes from the address, so that reload and bookmarks keep it. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        restoring = true;
+        try {
+            status.setValue(AddressState.constant(event.getLocation().getQueryParameters(), "status",
+                    InvitationStatus.class).orElse(null));
+        } finally {
+            restoring = false;
+        }
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+        if (!restoring) {
+            AddressState.remember(this, "invitations",
+                    status.getValue() == null ? Map.of() : Map.of("status", status.getValue().name()));
+        }
     }
 
     private void configureGrid() {
@@ -56,29 +88,40 @@ public class InvitationsView extends VerticalLayout implements HasDynamicTitle {
                 .withLocale(getLocale()).withZone(ZoneId.of("Europe/Riga"));
         grid.setId("invitations");
         grid.addColumn(InvitationResponse::personName).setHeader(getTranslation("invitations.person"))
-                .setKey("person").setWidth("14rem").setFlexGrow(2);
-        grid.addColumn(InvitationResponse::email).setHeader(getTranslation("people.email")).setKey("email")
+                .setKey("person").setWidth("10rem").setFlexGrow(3);
+        Grid.Column<InvitationResponse> email = grid.addColumn(InvitationResponse::email)
+                .setHeader(getTranslation("people.email")).setKey("email")
                 .setAutoWidth(true);
-        grid.addColumn(invitation -> invitation.roles().stream().map(role -> getTranslation("role." + role))
+        Grid.Column<InvitationResponse> roles = grid.addColumn(invitation -> invitation.roles().stream()
+                        .map(role -> getTranslation("role." + role))
                 .collect(Collectors.joining(", "))).setHeader(getTranslation("invitations.roles")).setKey("roles")
                 .setAutoWidth(true);
         grid.addColumn(invitation -> getTranslation("invitations.status." + invitation.status()))
                 .setHeader(getTranslation("invitations.status")).setKey("status").setAutoWidth(true);
-        grid.addColumn(invitation -> format(dates, invitation.expiresAt()))
+        Grid.Column<InvitationResponse> expires = grid.addColumn(invitation -> format(dates,
+                        invitation.expiresAt()))
                 .setHeader(getTranslation("invitations.expires")).setKey("expires").setAutoWidth(true);
-        grid.addColumn(invitation -> invitation.createdBy() + ", " + format(dates, invitation.createdAt()))
+        Grid.Column<InvitationResponse> created = grid.addColumn(invitation -> invitation.createdBy() + ", "
+                        + format(dates, invitation.createdAt()))
                 .setHeader(getTranslation("invitations.created")).setKey("created").setAutoWidth(true);
-        grid.addColumn(invitation -> format(dates, invitation.acceptedAt()))
+        Grid.Column<InvitationResponse> accepted = grid.addColumn(invitation -> format(dates,
+                        invitation.acceptedAt()))
                 .setHeader(getTranslation("invitations.accepted")).setKey("accepted").setAutoWidth(true);
         grid.addColumn(actions()).setHeader(getTranslation("common.actions")).setKey("actions").setAutoWidth(true)
                 .setFlexGrow(0).setFrozenToEnd(true);
+        // on a phone: the person, the status and the actions
+        NarrowScreens.hideOnPhone(grid, List.of(email, roles, expires, created, accepted));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("invitations.empty"));
         grid.setSizeFull();
         grid.setPageSize(50);
         grid.setItems(query -> invitations.list(status.getValue(), query.getPage(),
                         query.getPageSize()).items().stream(),
-                query -> (int) invitations.list(status.getValue(), 0, 1).total());
+                query -> {
+                    int count = (int) invitations.list(status.getValue(), 0, 1).total();
+                    total.setText(getTranslation("invitations.total", count));
+                    return count;
+                });
     }
 
     /** Resend and revoke, rendered in the browser and shown only where the service would allow them. */
@@ -118,7 +161,7 @@ public class InvitationsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private static String format(DateTimeFormatter dates, Instant instant) {
-        return instant == null ? "" : dates.format(instant);
+        return instant == null ? "—" : dates.format(instant);
     }
 
     @Override

@@ -66,15 +66,20 @@ public class CommandValidation {
 
     /** A notification for a refusal, worded by its kind in the user's language. */
     public static void notifyError(Component context, ApiException problem) {
+        Notification notification = Notification.show(refusal(context, problem), 6000,
+                Notification.Position.TOP_CENTER);
+        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    /** A refusal in the user's language: its kind, then what exactly was refused where its code tells. */
+    public static String refusal(Component context, ApiException problem) {
         String key = switch (problem) {
             case ApiException.Conflict ignored -> "error.conflict";
             case ApiException.Forbidden ignored -> "error.forbidden";
             case ApiException.NotFound ignored -> "error.notFound";
             default -> "error.invalid";
         };
-        Notification notification = Notification.show(context.getTranslation(key) + detail(context, problem),
-                6000, Notification.Position.TOP_CENTER);
-        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        return context.getTranslation(key) + detail(context, problem);
     }
 
     /**

@@ -16,10 +16,13 @@ public final class Fields {
         return field;
     }
 
-    /** A labelled field that only shows {@code value} (empty when null), still reachable by keyboard. */
+    /** What the portal shows for a value nobody has filled in yet: not known, rather than missing. */
+    public static final String NOT_KNOWN = "—";
+
+    /** A labelled field that only shows {@code value} ("—" when not known), still reachable by keyboard. */
     public static TextField readOnly(Component context, String labelKey, String value) {
         TextField field = new TextField(context.getTranslation(labelKey));
-        field.setValue(nullToEmpty(value));
+        field.setValue(value == null || value.isBlank() ? NOT_KNOWN : value);
         field.setReadOnly(true);
         return field;
     }
