@@ -32,7 +32,7 @@ class PasswordController {
 
     @Put
     TokenResponse change(@Body @Valid ChangePasswordRequest request) {
-        return passwords.changeOwn(request.currentPassword(), request.newPassword());
+        return passwords.changeOwnAndStartSession(request.currentPassword(), request.newPassword());
     }
 
     @Serdeable

@@ -84,14 +84,24 @@ public class PasswordService {
     }
 
     /**
-     * Changes the caller's own password; their other sessions end, and this one goes on with the new tokens
-     * returned.
+     * Changes the caller's own password, as {@link #changeOwn(String, String)} does, and starts a new API session:
+     * the token used for the change is refused from then on, so the caller goes on with the tokens returned.
+     */
+    public TokenResponse changeOwnAndStartSession(String currentPassword, String newPassword) {
+        Caller caller = changeOwn(currentPassword, newPassword);
+        return sessions.start(caller);
+    }
+
+    /**
+     * Changes the caller's own password; every session of the account begun before ends (a UI session that made
+     * the change renews itself, see {@code SignedIn#renewed}).
      *
+     * @return the caller, with the account's current roles
      * @throws ApiException.BadRequest for a wrong current password (field {@code currentPassword}, code
      *                                 {@code current-password-wrong}) or a new one that breaks the rules (field
      *                                 {@code newPassword})
      */
-    public TokenResponse changeOwn(String currentPassword, String newPassword) {
+    public Caller changeOwn(String currentPassword, String newPassword) {
         Caller caller = callers.current().orElseThrow(() -> new ApiException.Unauthorized("Authentication required."));
         AccountQueries.AccountRow account = transactions.executeRead(status -> find(caller.tenantCode(),
                 caller.username())).orElseThrow(() -> new ApiException.Unauthorized("Authentication required."));
@@ -102,7 +112,7 @@ public class PasswordService {
         }
         replace(caller.tenantCode(), account, newPassword);
         // security event: password changed by its owner
-        return sessions.start(new Caller(account.username(), caller.tenantCode(), account.roles()));
+        return new Caller(account.username(), caller.tenantCode(), account.roles());
     }
 
     /**
