@@ -71,6 +71,11 @@ class FirstOperatorTest {
             assertThat(changed.status()).isEqualTo(200);
             assertThat(client.post("/api/auth/login", Map.of("username", "admin",
                     "password", "a-chosen-operator-password")).status()).isEqualTo(200);
+        } finally {
+            try (Connection connection = TestDatabase.connect();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
         }
     }
 

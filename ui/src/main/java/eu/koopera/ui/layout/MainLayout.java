@@ -116,14 +116,14 @@ public class MainLayout extends AppLayout {
         root.setId("user-menu");
         SubMenu sub = root.getSubMenu();
         sub.addItem(getTranslation("nav.profile"), click -> getUI().ifPresent(ui -> ui.navigate("profile")));
-        sub.addItem(getTranslation("nav.account"), click -> getUI().ifPresent(ui -> ui.navigate("account")))
-                .setId("user-account");
         SubMenu language = sub.addItem(getTranslation("user.language")).getSubMenu();
         for (Locale locale : KooperaI18n.LOCALES) {
             MenuItem item = language.addItem(getTranslation("language." + locale.getLanguage()),
                     click -> languages.change(locale));
             item.setId("language-" + locale.getLanguage());
         }
+        sub.addItem(getTranslation("nav.account"), click -> getUI().ifPresent(ui -> ui.navigate("account")))
+                .setId("user-account");
         sub.addItem(getTranslation("user.logout"), click -> sessions.signOut()).setId("logout");
         return menu;
     }
