@@ -3,14 +3,20 @@ package eu.koopera.ui;
 import com.vaadin.browserless.BrowserlessUIContext;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridTester;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouterLink;
+import eu.koopera.accounts.UserResponse;
 import eu.koopera.accounts.ui.AccountSecurityView;
 import eu.koopera.accounts.ui.ForgotPasswordView;
 import eu.koopera.accounts.ui.LoginView;
+import eu.koopera.accounts.ui.OperatorsView;
+import eu.koopera.accounts.ui.UsersView;
 import eu.koopera.accounts.ui.PasswordResetView;
 import eu.koopera.support.Eventually;
 import eu.koopera.support.Outbox;
@@ -29,6 +35,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -156,6 +163,51 @@ class AccountViewsTest extends BrowserlessUiTest {
 
         assertThat(window.getUser().getSession().getAttribute(SignedIn.class)).isNotNull();
         assertThat(login(user, NEW_PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void administratorsDisableAUserInTheUsersList() {
+        String user = newUser();
+        BrowserlessUIContext admin = newVisitor();
+        signIn(admin, tenantName, "admin", ADMIN_PASSWORD);
+        admin.navigate("users", UsersView.class);
+
+        assertThat(toggle(admin, user).getText()).isEqualTo(lv("users.disable"));
+
+        admin.test(toggle(admin, user)).click();
+
+        assertThat(login(user, PASSWORD).status()).isEqualTo(403);
+        assertThat(toggle(admin, user).getText()).isEqualTo(lv("users.enable"));
+    }
+
+    @Test
+    void operatorsAddAnOperatorWhoMustChooseTheirOwnPassword() {
+        String name = "op" + UUID.randomUUID().toString().substring(0, 8);
+        BrowserlessUIContext operator = newVisitor();
+        signIn(operator, null, "admin", OPERATOR_PASSWORD);
+        operator.navigate("operator/operators", OperatorsView.class);
+
+        operator.test(operator.find(TextField.class).id("operator-username")).setValue(name);
+        type(operator, "operator-password", "short");
+        click(operator, "operator-create");
+        assertThat(operator.find(PasswordField.class).id("operator-password").isInvalid()).isTrue();
+        type(operator, "operator-password", "first-operator-password");
+        click(operator, "operator-create");
+
+        TestClient.Response first = api.post("/api/auth/login", Map.of("username", name,
+                "password", "first-operator-password"));
+        assertThat(first.string("code")).isEqualTo("password-change-required");
+    }
+
+    /** The enable/disable button in the user's row of the users list. */
+    private static Button toggle(BrowserlessUIContext window, String user) {
+        @SuppressWarnings("unchecked")
+        Grid<UserResponse> grid = window.find(Grid.class).id("users");
+        GridTester<Grid<UserResponse>, UserResponse> rows = window.test(grid);
+        int row = IntStream.range(0, rows.size()).filter(index -> rows.getRow(index).username().equals(user))
+                .findFirst().orElseThrow();
+        HorizontalLayout actions = (HorizontalLayout) rows.getCellComponent(row, "actions");
+        return (Button) actions.getComponentAt(0);
     }
 
     private long userId(String user) {
