@@ -12,7 +12,10 @@ import eu.koopera.tenancy.TenantAdmission;
 import eu.koopera.tenancy.TenantContext;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+
+import java.sql.Connection;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,8 +33,16 @@ public class AccountService {
     private final PlatformUserRepository platformUsers;
     private final PasswordHasher hasher;
 
-    public AccountService(TenantContext tenantContext, TenantAdmission admission, TenantUserRepository tenantUsers,
-                          PlatformUserRepository platformUsers, PasswordHasher hasher) {
+    private final PasswordPolicy policy;
+    private final AccountQueries accountQueries;
+    private final TransactionOperations<Connection> transactions;
+
+    AccountService(TenantContext tenantContext, TenantAdmission admission, TenantUserRepository tenantUsers,
+                   PlatformUserRepository platformUsers, PasswordHasher hasher, PasswordPolicy policy,
+                   AccountQueries accountQueries, TransactionOperations<Connection> transactions) {
+        this.policy = policy;
+        this.accountQueries = accountQueries;
+        this.transactions = transactions;
         this.tenantContext = tenantContext;
         this.admission = admission;
         this.tenantUsers = tenantUsers;
@@ -47,6 +58,7 @@ public class AccountService {
      */
     public TenantUser createTenantUser(Tenant tenant, NewUser user) {
         validateRoles(user.roles());
+        policy.require("password", user.username(), user.password());
         String hash = hasher.hash(user.password());
         return admission.callAs(Admission.of(tenant), () -> save(user, hash));
     }
@@ -61,6 +73,7 @@ public class AccountService {
     public TenantUser createUserInCurrentTenant(NewUser user) {
         tenantContext.require();
         validateRoles(user.roles());
+        policy.require("password", user.username(), user.password());
         return save(user, hasher.hash(user.password()));
     }
 
@@ -104,14 +117,46 @@ public class AccountService {
         }
     }
 
-    /** Creates a platform operator. */
-    public PlatformUser createOperator(String username, String password, @Nullable String email) {
-        return platformUsers.save(new PlatformUser(null, username, hasher.hash(password), email, null, null, 0, null,
-                Instant.now()));
+    /**
+     * Creates a platform operator, who must change {@code password} at first sign-in when
+     * {@code mustChangePassword}; its id.
+     *
+     * @throws ApiException.BadRequest when the password breaks the rules (field {@code password})
+     * @throws ApiException.Conflict   when the username is taken
+     */
+    public long createOperator(String username, String password, @Nullable String email,
+                               @Nullable String displayName, boolean mustChangePassword) {
+        policy.require("password", username, password);
+        String hash = hasher.hash(password);
+        try {
+            return transactions.executeWrite(status -> accountQueries.insertOperator(username, hash, email,
+                    displayName, mustChangePassword));
+        } catch (RuntimeException e) {
+            if (SqlStates.uniqueViolation(e)) {
+                throw new ApiException.Conflict("An operator with this username already exists.");
+            }
+            throw e;
+        }
     }
 
     public boolean operatorsExist() {
         return platformUsers.count() > 0;
+    }
+
+    /**
+     * Refuses to start with a password from the configuration that breaks the password rules.
+     *
+     * @param setting  the environment variable that set it, named in the message
+     * @throws IllegalStateException naming the setting and the rules it breaks
+     */
+    public void requireConfiguredPassword(String setting, String username, String password) {
+        List<Problem.FieldError> errors = policy.violations(setting, username, password);
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException(setting + " breaks the password rules: it "
+                    + String.join(" and ", errors.stream().map(Problem.FieldError::message).toList())
+                    + " (at least " + PasswordPolicy.MIN_LENGTH + " characters, not a common password, not the"
+                    + " username). Choose another one, or leave it unset to have one generated.");
+        }
     }
 
     /**

@@ -1,7 +1,6 @@
 package eu.koopera.accounts;
 
 import eu.koopera.platform.security.Caller;
-import eu.koopera.platform.security.Roles;
 import eu.koopera.tenancy.AccountDirectory;
 import eu.koopera.tenancy.CurrentTenant;
 import eu.koopera.tenancy.TenantContext;
@@ -9,35 +8,33 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.util.Optional;
-import java.util.Set;
 
 /** The accounts as they are now, for tenancy's admission of signed-in callers. */
 @Singleton
 class EnabledAccounts implements AccountDirectory {
 
     private final TenantContext tenants;
-    private final TenantUserRepository tenantUsers;
-    private final PlatformUserRepository platformUsers;
+    private final AccountQueries queries;
 
-    EnabledAccounts(TenantContext tenants, TenantUserRepository tenantUsers, PlatformUserRepository platformUsers) {
+    EnabledAccounts(TenantContext tenants, AccountQueries queries) {
         this.tenants = tenants;
-        this.tenantUsers = tenantUsers;
-        this.platformUsers = platformUsers;
+        this.queries = queries;
     }
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<Caller> findEnabled(Caller claimed) {
+    public Optional<Account> findEnabled(Caller claimed) {
         if (claimed.tenantCode() == null) {
-            return platformUsers.findByUsername(claimed.username())
-                    .map(user -> new Caller(user.username(), null, Set.of(Roles.PLATFORM_OPERATOR)));
+            return queries.operator(claimed.username()).filter(AccountQueries.AccountRow::enabled)
+                    .map(user -> new Account(new Caller(user.username(), null, user.roles()),
+                            user.sessionsValidAfter()));
         }
         Optional<CurrentTenant> tenant = tenants.current().filter(bound -> bound.code().equals(claimed.tenantCode()));
         if (tenant.isEmpty()) {
             return Optional.empty();
         }
-        return tenantUsers.findByUsername(claimed.username())
-                .filter(user -> TenantUser.ACTIVE.equals(user.status()))
-                .map(user -> new Caller(user.username(), tenant.get().code(), user.roleSet()));
+        return queries.tenantUser(claimed.username()).filter(AccountQueries.AccountRow::enabled)
+                .map(user -> new Account(new Caller(user.username(), tenant.get().code(), user.roles()),
+                        user.sessionsValidAfter()));
     }
 }

@@ -7,7 +7,10 @@ import eu.koopera.platform.web.ApiException;
 import eu.koopera.tenancy.CurrentTenant;
 import eu.koopera.tenancy.TenantContext;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+
+import java.sql.Connection;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,8 +38,17 @@ public class LoginService {
     private final LoginThrottle throttle;
     private final PasswordHasher hasher;
 
-    public LoginService(TenantContext tenants, TenantUserRepository tenantUsers, PlatformUserRepository platformUsers,
-                        FailedLoginService failures, LoginThrottle throttle, PasswordHasher hasher) {
+    private final AccountQueries accounts;
+    private final PasswordService passwords;
+    private final TransactionOperations<Connection> transactions;
+
+    LoginService(TenantContext tenants, TenantUserRepository tenantUsers, PlatformUserRepository platformUsers,
+                 FailedLoginService failures, LoginThrottle throttle, PasswordHasher hasher,
+                 AccountQueries accounts, PasswordService passwords,
+                 TransactionOperations<Connection> transactions) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.transactions = transactions;
         this.tenants = tenants;
         this.tenantUsers = tenantUsers;
         this.platformUsers = platformUsers;
@@ -55,6 +67,20 @@ public class LoginService {
      * @throws ApiException.Forbidden       for a disabled account
      */
     public LoginResult authenticate(String username, String password, String clientAddress) {
+        return authenticate(username, password, null, clientAddress);
+    }
+
+    /**
+     * The verified caller for these credentials, as {@link #authenticate(String, String, String)}; an account that
+     * must change its password (a generated first password, or a reset an administrator forced) signs in only
+     * with {@code newPassword}, which then replaces the old one.
+     *
+     * @throws ApiException.Forbidden  with code {@code password-change-required} when the account must change
+     *                                 its password and {@code newPassword} is null
+     * @throws ApiException.BadRequest when {@code newPassword} breaks the password rules
+     */
+    public LoginResult authenticate(String username, String password, @Nullable String newPassword,
+                                    String clientAddress) {
         Optional<CurrentTenant> tenant = tenants.current();
         LoginAttempt attempt = new LoginAttempt(tenant.map(CurrentTenant::code).orElse(""), username,
                 clientAddress);
@@ -77,12 +103,23 @@ public class LoginService {
             throw new ApiException.Unauthorized("Wrong username or password.");
         }
         Account found = account.get();
-        if (!found.active()) {
-            throw new ApiException.Forbidden("This account is disabled.");
+        String tenantCode = tenant.map(CurrentTenant::code).orElse(null);
+        AccountQueries.AccountRow state = transactions.executeRead(status -> tenantCode == null
+                ? accounts.operator(found.username()) : accounts.tenantUser(found.username()))
+                .orElseThrow(() -> new ApiException.Unauthorized("Wrong username or password."));
+        if (!found.active() || !state.enabled()) {
+            throw new ApiException.Forbidden("This account is disabled.").withCode("account-disabled");
         }
         throttle.succeeded(attempt);
         if (found.failedLogins() > 0 || found.throttledUntil() != null) {
             failures.succeeded(found.kind(), found.id());
+        }
+        if (state.mustChangePassword()) {
+            if (newPassword == null) {
+                throw new ApiException.Forbidden("This account must change its password: sign in again with a new"
+                        + " password.").withCode("password-change-required");
+            }
+            passwords.replaceRequired(tenantCode, state, newPassword);
         }
         return new LoginResult(new Caller(found.username(), tenant.map(CurrentTenant::code).orElse(null),
                 found.roles()), found.locale());

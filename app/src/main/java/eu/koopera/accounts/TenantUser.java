@@ -30,6 +30,11 @@ public record TenantUser(
     public static final String DISABLED = "DISABLED";
 
     public Set<String> roleSet() {
+        return roleSetOf(roles);
+    }
+
+    /** The roles stored as {@code roles}, a comma-separated list. */
+    public static Set<String> roleSetOf(String roles) {
         return Arrays.stream(roles.split(",")).map(String::strip).filter(role -> !role.isEmpty())
                 .collect(Collectors.toCollection(TreeSet::new));
     }

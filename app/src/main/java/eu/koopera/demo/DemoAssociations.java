@@ -80,6 +80,9 @@ public class DemoAssociations {
     void createIfAbsent() {
         List<Municipality> municipalities = municipalities();
         String password = configuredPassword == null || configuredPassword.isBlank() ? null : configuredPassword;
+        if (password != null) {
+            accounts.requireConfiguredPassword("KOOPERA_DEMO_PASSWORD", ADMIN, password);
+        }
         boolean printPassword = false;
         for (Association association : associations()) {
             Tenant tenant = registry.find(association.code()).orElseGet(() -> provisioner.create(association.code(),

@@ -2,6 +2,7 @@ package eu.koopera.tenancy;
 
 import eu.koopera.platform.observability.LoggingContext;
 import eu.koopera.platform.security.Caller;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.HttpRequest;
@@ -12,6 +13,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.Set;
 
 /**
@@ -29,6 +32,8 @@ public class RequestContextFilter implements Ordered {
     public static final String TENANT_HEADER = "X-Tenant";
     /** Logging context key of the tenant code. */
     public static final String MDC_TENANT = LoggingContext.TENANT;
+    /** Claim of an access token telling when it was issued, in milliseconds since 1970. */
+    public static final String ISSUED_AT_MILLIS = "iat_ms";
 
     private final TenantAdmission admission;
 
@@ -44,10 +49,12 @@ public class RequestContextFilter implements Ordered {
     @RequestFilter
     @ExecuteOn(TaskExecutors.BLOCKING)
     public void bind(HttpRequest<?> request, MutablePropagatedContext context) {
-        Caller claimed = request.getUserPrincipal(Authentication.class).map(RequestContextFilter::caller).orElse(null);
+        Authentication authentication = request.getUserPrincipal(Authentication.class).orElse(null);
+        Caller claimed = authentication == null ? null : caller(authentication);
+        Instant issuedAt = authentication == null ? null : issuedAt(authentication);
         String requested = admission.requestedTenant(request.getHeaders().get(TENANT_HEADER),
                 request.getHeaders().get("Host")).orElse(null);
-        Admission admitted = admission.admitRequest(claimed, requested);
+        Admission admitted = admission.admitRequest(claimed, issuedAt, requested);
         admission.elements(admitted).forEach(context::add);
         if (admitted.tenant() != null) {
             logWithTenant(context, admitted.tenant().code());
@@ -58,6 +65,22 @@ public class RequestContextFilter implements Ordered {
         Object tenant = authentication.getAttributes().get("tenant");
         return new Caller(authentication.getName(), tenant == null ? null : tenant.toString(),
                 Set.copyOf(authentication.getRoles()));
+    }
+
+    /**
+     * When the token was issued: its {@code iat_ms} claim (milliseconds, so that a token issued in the same second
+     * after a password change still counts), else its {@code iat}.
+     */
+    private static @Nullable Instant issuedAt(Authentication authentication) {
+        Object millis = authentication.getAttributes().get(ISSUED_AT_MILLIS);
+        if (millis instanceof Number number) {
+            return Instant.ofEpochMilli(number.longValue());
+        }
+        return switch (authentication.getAttributes().get("iat")) {
+            case Date date -> date.toInstant();
+            case Number seconds -> Instant.ofEpochSecond(seconds.longValue());
+            case null, default -> null;
+        };
     }
 
     private static void logWithTenant(MutablePropagatedContext context, String code) {

@@ -94,23 +94,35 @@ public class TenantAdmission {
      * @throws ApiException.Forbidden    for a token of another tenant, or a suspended tenant
      */
     public Admission admitRequest(@Nullable Caller claimed, @Nullable String requested) {
+        return admitRequest(claimed, null, requested);
+    }
+
+    /**
+     * Admits an API request as {@link #admitRequest(Caller, String)} does, and refuses a token issued before the
+     * account's sessions ended (password changed, account disabled, signed out everywhere).
+     *
+     * @param issuedAt when the token was issued, or null when unknown (then only accounts whose sessions never
+     *                 ended admit it)
+     */
+    public Admission admitRequest(@Nullable Caller claimed, @Nullable Instant issuedAt, @Nullable String requested) {
         String tokenTenant = claimed == null ? null : claimed.tenantCode();
         if (tokenTenant != null && requested != null && !requested.equals(tokenTenant)) {
             throw new ApiException.Forbidden("The token belongs to another tenant.");
         }
         String code = tokenTenant != null ? tokenTenant : requested;
         Tenant tenant = code == null ? null : admit(code);
-        Caller caller = claimed == null ? null : recheck(claimed, tenant);
+        Caller caller = claimed == null ? null : recheck(claimed, issuedAt, tenant);
         return new Admission(caller, tenant);
     }
 
     /**
      * Admits a signed-in UI session again, as on every round trip: the account's tenant must still admit work
-     * and the account must still be enabled; its roles are those it has now.
+     * and the account must still be enabled, and its sessions must not have ended since {@code signedInAt}; its
+     * roles are those it has now.
      */
-    public Admission readmit(Caller signedIn) {
+    public Admission readmit(Caller signedIn, Instant signedInAt) {
         Tenant tenant = signedIn.tenantCode() == null ? null : admit(signedIn.tenantCode());
-        return new Admission(recheck(signedIn, tenant), tenant);
+        return new Admission(recheck(signedIn, signedInAt, tenant), tenant);
     }
 
     /** Runs {@code work} admitted as {@code admission}: its caller and tenant are bound for the whole call. */
@@ -162,7 +174,7 @@ public class TenantAdmission {
         accountCache.remove(new AccountKey(tenantCode, username));
     }
 
-    private Caller recheck(Caller claimed, @Nullable Tenant tenant) {
+    private Caller recheck(Caller claimed, @Nullable Instant startedAt, @Nullable Tenant tenant) {
         if (claimed.tenantCode() != null && (tenant == null || !tenant.code().equals(claimed.tenantCode()))) {
             throw new IllegalStateException("A tenant user is admitted only to their own tenant");
         }
@@ -171,19 +183,23 @@ public class TenantAdmission {
         CachedAccount cached = accountCache.get(key);
         if (cached == null || cached.expires().isBefore(now)) {
             // an account is looked up where it lives: operators on the platform, users in their own tenant
-            Optional<Caller> current = claimed.tenantCode() == null
+            Optional<AccountDirectory.Account> current = claimed.tenantCode() == null
                     ? accounts.findEnabled(claimed)
                     : callAs(Admission.of(tenant), () -> accounts.findEnabled(claimed));
             cached = new CachedAccount(current, now.plus(ACCOUNT_TTL));
             accountCache.put(key, cached);
         }
-        return cached.caller().orElseThrow(() -> new ApiException.Unauthorized(
+        AccountDirectory.Account account = cached.account().orElseThrow(() -> new ApiException.Unauthorized(
                 "This account no longer exists or is disabled."));
+        if (!account.admits(startedAt)) {
+            throw new ApiException.Unauthorized("This session has ended; sign in again.").withCode("session-ended");
+        }
+        return account.caller();
     }
 
     private record AccountKey(@Nullable String tenantCode, String username) {
     }
 
-    private record CachedAccount(Optional<Caller> caller, Instant expires) {
+    private record CachedAccount(Optional<AccountDirectory.Account> account, Instant expires) {
     }
 }

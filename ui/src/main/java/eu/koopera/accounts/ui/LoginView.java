@@ -4,7 +4,9 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
@@ -13,6 +15,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinSession;
@@ -25,6 +28,7 @@ import eu.koopera.tenancy.TenantAdmission;
 import eu.koopera.tenancy.TenantHosts;
 import eu.koopera.tenancy.TenantUnavailableException;
 import eu.koopera.tenancy.TenantRegistry;
+import eu.koopera.ui.forms.CommandValidation;
 import eu.koopera.ui.i18n.KooperaI18n;
 import eu.koopera.ui.layout.HomeView;
 import eu.koopera.ui.session.BrowserPreferences;
@@ -55,12 +59,15 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final ClientAddresses addresses;
     private final ComboBox<TenantChoice> association = new ComboBox<>();
     private final LoginForm form = new LoginForm();
+    private final Div passwordChange = new Div();
+    private final CommandValidation validation;
     private Optional<Tenant> fixedTenant = Optional.empty();
     private String shownError;
 
     public LoginView(LoginService logins, TenantRegistry tenants, TenantHosts hosts, UiSessions sessions,
-                     TenantAdmission admission, ClientAddresses addresses) {
+                     TenantAdmission admission, ClientAddresses addresses, CommandValidation validation) {
         this.logins = logins;
+        this.validation = validation;
         this.tenants = tenants;
         this.sessions = sessions;
         this.admission = admission;
@@ -88,7 +95,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             association.setLabel(getTranslation("login.association"));
             association.setItemLabelGenerator(choice -> choice.tenant() == null
                     ? getTranslation("login.operators") : choice.tenant().name());
-            List<TenantChoice> choices = choices();
+            List<TenantChoice> choices = choices(tenants);
             association.setItems(choices);
             association.setWidthFull();
             association.setRequired(true);
@@ -98,9 +105,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             form.getElement().appendChild(association.getElement());
         }
         form.setI18n(i18n(null));
-        form.setForgotPasswordButtonVisible(false);
+        form.setForgotPasswordButtonVisible(true);
+        form.addForgotPasswordListener(event -> forgotPassword());
         form.addLoginListener(event -> signIn(event.getUsername(), event.getPassword()));
-        add(form, languages());
+        passwordChange.setId("login-password-change");
+        passwordChange.setVisible(false);
+        passwordChange.setMaxWidth("22rem");
+        add(form, passwordChange, languages());
     }
 
     /** The three languages by their own names; the choice applies at once and is kept for the next visit. */
@@ -130,7 +141,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         return links;
     }
 
-    private static final String OPERATORS = "-operators";
+    static final String OPERATORS = "-operators";
 
     /** Chooses the association with {@code code} ({@link #OPERATORS} for operators) if it is offered. */
     private void choose(String code) {
@@ -140,14 +151,32 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
                 .findFirst().ifPresent(association::setValue);
     }
 
-    private List<TenantChoice> choices() {
+    /** The associations to sign in to, and platform operators last. */
+    static List<TenantChoice> choices(TenantRegistry tenants) {
         List<TenantChoice> choices = new ArrayList<>();
         tenants.all().stream().filter(Tenant::isActive).map(TenantChoice::new).forEach(choices::add);
         choices.add(new TenantChoice(null));
         return choices;
     }
 
+    /** To the "forgot password" page, with the association chosen here. */
+    private void forgotPassword() {
+        Optional<String> chosen = fixedTenant.isPresent() || association.getValue() == null ? Optional.empty()
+                : Optional.of(association.getValue().tenant() == null ? OPERATORS
+                : association.getValue().tenant().code());
+        getUI().ifPresent(ui -> ui.navigate(ForgotPasswordView.class, chosen
+                .map(code -> QueryParameters.of("association", code)).orElse(QueryParameters.empty())));
+    }
+
     void signIn(String username, String password) {
+        signIn(username, password, null);
+    }
+
+    /**
+     * Signs in; an account that must change its password first is asked for a new one, and signing in with it
+     * replaces the old one.
+     */
+    void signIn(String username, String password, String newPassword) {
         if (fixedTenant.isEmpty() && association.getValue() == null) {
             association.setErrorMessage(getTranslation("login.association.required"));
             association.setInvalid(true);
@@ -172,7 +201,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             Admission admitted = tenant.map(Admission::of).orElseGet(() -> new Admission(null, null));
             String address = clientAddress();
             LoginService.LoginResult result = admission.callAs(admitted,
-                    () -> logins.authenticate(username, password, address));
+                    () -> logins.authenticate(username, password, newPassword, address));
             Locale locale = result.locale() != null ? KooperaI18n.forLanguage(result.locale())
                     : tenant.map(t -> KooperaI18n.forLanguage(t.defaultLocale()))
                     .orElseGet(() -> KooperaI18n.supported(getLocale()));
@@ -186,10 +215,42 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         } catch (ApiException.TooManyAttempts e) {
             fail("login.error.throttled");
         } catch (ApiException.Forbidden e) {
-            fail("login.error.disabled");
+            if ("password-change-required".equals(e.code())) {
+                askForNewPassword(username, password);
+            } else {
+                fail("login.error.disabled");
+            }
+        } catch (ApiException.BadRequest e) {
+            if (newPasswordFields != null) {
+                newPasswordFields.show(e, this, validation);
+            }
         } catch (ApiException.Unauthorized e) {
             fail("login.error.credentials");
         }
+    }
+
+    private NewPasswordFields newPasswordFields;
+
+    /** The account must choose a new password before it signs in: a small form under the sign-in card. */
+    private void askForNewPassword(String username, String password) {
+        form.setEnabled(true);
+        form.setVisible(false);
+        newPasswordFields = new NewPasswordFields(this, "login-password");
+        Paragraph why = new Paragraph(getTranslation("password.required.text"));
+        why.setId("login-password-required");
+        why.getElement().setAttribute("role", "status");
+        Button save = new Button(getTranslation("password.required.save"), click -> {
+            if (newPasswordFields.matching(this)) {
+                signIn(username, password, newPasswordFields.value());
+            }
+        });
+        save.setId("login-password-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        passwordChange.removeAll();
+        passwordChange.add(new H2(getTranslation("password.required.title")), why, newPasswordFields.password,
+                newPasswordFields.repeat, save);
+        passwordChange.setVisible(true);
+        newPasswordFields.password.focus();
     }
 
     /** The browser's address as the abuse limits count it; the UI runs outside Micronaut's HTTP server. */
@@ -200,6 +261,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     private void fail(String messageKey) {
+        form.setVisible(true);
         shownError = getTranslation(messageKey);
         form.setI18n(i18n(messageKey));
         form.setError(true);
@@ -213,6 +275,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         texts.setUsername(getTranslation("login.username"));
         texts.setPassword(getTranslation("login.password"));
         texts.setSubmit(getTranslation("login.submit"));
+        texts.setForgotPassword(getTranslation("login.forgot"));
         if (errorKey != null) {
             i18n.getErrorMessage().setTitle(getTranslation("login.error.title"));
             i18n.getErrorMessage().setMessage(getTranslation(errorKey));

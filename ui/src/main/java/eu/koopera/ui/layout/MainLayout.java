@@ -122,6 +122,8 @@ public class MainLayout extends AppLayout {
                     click -> languages.change(locale));
             item.setId("language-" + locale.getLanguage());
         }
+        sub.addItem(getTranslation("nav.account"), click -> getUI().ifPresent(ui -> ui.navigate("account")))
+                .setId("user-account");
         sub.addItem(getTranslation("user.logout"), click -> sessions.signOut()).setId("logout");
         return menu;
     }

@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * Binds the account signed in to a UI session to the work of each server round trip: the first service call of a
  * click re-admits the account through {@link TenantAdmission} (cached for seconds there), so that suspending its
- * association, disabling it or changing its roles applies at the user's next click. Views call services directly;
+ * association, disabling it, changing its roles or ending its sessions (a
+ * changed password, signing out everywhere) applies at the user's next click. Views call services directly;
  * nothing wraps them. When the account is no longer admitted, the session forgets it and {@link SignedOutException}
  * ends the click, which {@link UiErrorHandler} turns into a message and the login page.
  */
@@ -57,7 +58,7 @@ public class SessionAdmission implements AmbientAdmission {
     Admission readmit(VaadinSession session, SignedIn signedIn) {
         RESOLVING.set(Boolean.TRUE);
         try {
-            Admission admitted = admission.readmit(signedIn.caller());
+            Admission admitted = admission.readmit(signedIn.caller(), signedIn.signedInAt());
             session.setAttribute(Admission.class, admitted);
             if (!admitted.caller().roles().equals(signedIn.caller().roles())) {
                 sessions.update(signedIn.withCaller(admitted.caller()));
@@ -68,7 +69,8 @@ public class SessionAdmission implements AmbientAdmission {
         } catch (TenantUnavailableException e) {
             throw signOut(session, "session.ended.unavailable");
         } catch (ApiException e) {
-            throw signOut(session, "session.ended.account");
+            throw signOut(session, "session-ended".equals(e.code()) ? "session.ended.sessions"
+                    : "session.ended.account");
         } finally {
             RESOLVING.remove();
         }
