@@ -1,5 +1,6 @@
 package eu.koopera.accounts;
 
+import eu.koopera.audit.SecurityEvents;
 import eu.koopera.platform.security.Caller;
 import eu.koopera.platform.security.PasswordHasher;
 import eu.koopera.platform.security.Roles;
@@ -34,15 +35,18 @@ public class LoginService {
     private final FailedLoginService failures;
     private final LoginThrottle throttle;
     private final PasswordHasher hasher;
+    private final SecurityEvents events;
 
     public LoginService(TenantContext tenants, TenantUserRepository tenantUsers, PlatformUserRepository platformUsers,
-                        FailedLoginService failures, LoginThrottle throttle, PasswordHasher hasher) {
+                        FailedLoginService failures, LoginThrottle throttle, PasswordHasher hasher,
+                        SecurityEvents events) {
         this.tenants = tenants;
         this.tenantUsers = tenantUsers;
         this.platformUsers = platformUsers;
         this.failures = failures;
         this.throttle = throttle;
         this.hasher = hasher;
+        this.events = events;
     }
 
     /**
@@ -62,7 +66,9 @@ public class LoginService {
         Duration wait = throttle.waitFor(attempt, account.isPresent(),
                 account.map(Account::throttledUntil).orElse(null));
         if (!wait.isZero()) {
-            throw throttled(wait);
+            ApiException.TooManyAttempts refused = throttled(wait);
+            events.signInThrottled(username, refused.retryAfterSeconds(), clientAddress);
+            throw refused;
         }
         boolean verified;
         if (account.isPresent()) {
@@ -74,16 +80,19 @@ public class LoginService {
         if (!verified) {
             throttle.failed(attempt, account.isPresent());
             account.ifPresent(found -> failures.failed(found.kind(), found.id()));
+            events.signInFailed(username, account.isPresent(), clientAddress);
             throw new ApiException.Unauthorized("Wrong username or password.");
         }
         Account found = account.get();
         if (!found.active()) {
+            events.signInDisabled(found.username(), clientAddress);
             throw new ApiException.Forbidden("This account is disabled.");
         }
         throttle.succeeded(attempt);
         if (found.failedLogins() > 0 || found.throttledUntil() != null) {
             failures.succeeded(found.kind(), found.id());
         }
+        events.signedIn(found.username(), clientAddress);
         return new LoginResult(new Caller(found.username(), tenant.map(CurrentTenant::code).orElse(null),
                 found.roles()), found.locale());
     }
@@ -100,7 +109,7 @@ public class LoginService {
                 user.failedLogins(), user.lockedUntil(), true, user.locale()));
     }
 
-    private static ApiException throttled(Duration wait) {
+    private static ApiException.TooManyAttempts throttled(Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         return new ApiException.TooManyAttempts("Too many failed logins: try again in " + seconds
                 + " second(s).", seconds);

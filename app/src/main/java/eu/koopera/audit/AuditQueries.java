@@ -16,9 +16,11 @@ import static eu.koopera.jooq.tenant.Tables.AUDIT_LOG;
 class AuditQueries {
 
     private final DSLContext sql;
+    private final TenantAuditLog log;
 
-    AuditQueries(DSLContext sql) {
+    AuditQueries(DSLContext sql, TenantAuditLog log) {
         this.sql = sql;
+        this.log = log;
     }
 
     AuditPage find(AuditFilter filter, int page, int size) {
@@ -48,7 +50,8 @@ class AuditQueries {
                 .limit(size).offset((long) page * size)
                 .fetch(row -> new AuditEntry(row.getId(), row.getOccurredAt().toInstant(), row.getActor(),
                         AuditAction.valueOf(row.getAction()), row.getEntityType(), row.getEntityId(),
-                        row.getSummary(), text(row.getBeforeState()), text(row.getAfterState())));
+                        row.getSummary(), text(row.getBeforeState()), text(row.getAfterState()), row.getEvent(),
+                        log.params(row.getParams()), row.getClientAddress()));
         return new AuditPage(items, page, size, total);
     }
 

@@ -3,6 +3,7 @@ package eu.koopera.people;
 import eu.koopera.members.MemberResponse;
 import eu.koopera.members.MemberService;
 import eu.koopera.audit.AuditAction;
+import eu.koopera.audit.AuditMessage;
 import eu.koopera.audit.TenantAuditLog;
 import eu.koopera.platform.security.CallerContext;
 import eu.koopera.platform.security.Roles;
@@ -108,8 +109,8 @@ public class PeopleImportService {
         List<Long> createdIds = queries.insertImported(creations);
         if (!createdIds.isEmpty()) {
             for (PersonResponse person : queries.byIds(createdIds)) {
-                audit.record(AuditAction.CREATE, PeopleService.AUDIT_TYPE, person.id(), person.fullName(), null,
-                        person);
+                audit.record(AuditAction.CREATE, PeopleService.AUDIT_TYPE, person.id(),
+                        AuditMessage.named("person.imported", person.fullName(), person.fullName()), null, person);
             }
         }
         queries.updateImported(updates, columns);
@@ -117,7 +118,8 @@ public class PeopleImportService {
             Map<Long, PersonResponse> before = existing.values().stream()
                     .collect(Collectors.toMap(PersonResponse::id, Function.identity()));
             for (PersonResponse after : queries.byIds(updates.stream().map(PersonImportRow::id).toList())) {
-                audit.record(AuditAction.UPDATE, PeopleService.AUDIT_TYPE, after.id(), after.fullName(),
+                audit.record(AuditAction.UPDATE, PeopleService.AUDIT_TYPE, after.id(),
+                        AuditMessage.named("person.import_updated", after.fullName(), after.fullName()),
                         before.get(after.id()), after);
             }
         }
