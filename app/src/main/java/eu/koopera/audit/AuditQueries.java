@@ -17,10 +17,12 @@ class AuditQueries {
 
     private final DSLContext sql;
     private final TenantAuditLog log;
+    private final AuditChanges changes;
 
-    AuditQueries(DSLContext sql, TenantAuditLog log) {
+    AuditQueries(DSLContext sql, TenantAuditLog log, AuditChanges changes) {
         this.sql = sql;
         this.log = log;
+        this.changes = changes;
     }
 
     AuditPage find(AuditFilter filter, int page, int size) {
@@ -51,7 +53,8 @@ class AuditQueries {
                 .fetch(row -> new AuditEntry(row.getId(), row.getOccurredAt().toInstant(), row.getActor(),
                         AuditAction.valueOf(row.getAction()), row.getEntityType(), row.getEntityId(),
                         row.getSummary(), text(row.getBeforeState()), text(row.getAfterState()), row.getEvent(),
-                        log.params(row.getParams()), row.getClientAddress()));
+                        log.params(row.getParams()), row.getClientAddress(),
+                        changes.between(text(row.getBeforeState()), text(row.getAfterState()))));
         return new AuditPage(items, page, size, total);
     }
 

@@ -73,11 +73,12 @@ public class MemberImportService {
         if (!dryRun) {
             Set<String> present = Set.copyOf(table.columns());
             List<MemberResponse> created = queries.insertImported(creations, LocalDate.now(), caller.username());
+            // every row written before the first audit entry, which holds the log's chain head to the commit
+            Map<String, MemberResponse> updated = queries.updateImported(updates, present);
             for (MemberResponse member : created) {
                 audit.record(AuditAction.CREATE, MemberService.AUDIT_TYPE, member.id(),
                         AuditMessage.named("member.imported", member.name(), member.name()), null, member);
             }
-            Map<String, MemberResponse> updated = queries.updateImported(updates, present);
             for (MemberImportRow row : updates) {
                 MemberResponse before = existing.get(row.code());
                 MemberResponse after = updated.get(row.code());

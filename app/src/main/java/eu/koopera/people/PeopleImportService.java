@@ -107,13 +107,14 @@ public class PeopleImportService {
     private void write(List<PersonImportRow> creations, List<PersonImportRow> updates,
                        Map<String, PersonResponse> existing, Set<String> columns) {
         List<Long> createdIds = queries.insertImported(creations);
+        // every row written before the first audit entry, which holds the log's chain head to the commit
+        queries.updateImported(updates, columns);
         if (!createdIds.isEmpty()) {
             for (PersonResponse person : queries.byIds(createdIds)) {
                 audit.record(AuditAction.CREATE, PeopleService.AUDIT_TYPE, person.id(),
                         AuditMessage.named("person.imported", person.fullName(), person.fullName()), null, person);
             }
         }
-        queries.updateImported(updates, columns);
         if (!updates.isEmpty()) {
             Map<Long, PersonResponse> before = existing.values().stream()
                     .collect(Collectors.toMap(PersonResponse::id, Function.identity()));
