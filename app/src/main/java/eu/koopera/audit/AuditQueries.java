@@ -26,7 +26,15 @@ class AuditQueries {
     }
 
     AuditPage find(AuditFilter filter, int page, int size) {
+        return find(filter, page, size, false);
+    }
+
+    /** As {@link #find(AuditFilter, int, int)}; {@code changesOnly} leaves out security events. */
+    AuditPage find(AuditFilter filter, int page, int size, boolean changesOnly) {
         List<Condition> conditions = new ArrayList<>();
+        if (changesOnly) {
+            conditions.add(AUDIT_LOG.ACTION.ne(AuditAction.SECURITY.name()));
+        }
         if (filter.entityType() != null) {
             conditions.add(AUDIT_LOG.ENTITY_TYPE.eq(filter.entityType()));
         }

@@ -6,6 +6,8 @@ import eu.koopera.platform.security.Roles;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.util.List;
+
 /** Lets association administrators browse their audit log and check that no one has tampered with it. */
 @Singleton
 public class AuditService {
@@ -24,6 +26,13 @@ public class AuditService {
     public AuditPage find(AuditFilter filter, int page, int size) {
         callers.requireTenantRole(Roles.ASSOCIATION_ADMIN);
         return queries.find(filter, page, size);
+    }
+
+    /** The newest changes to the association's records, newest first, without sign-ins and other security events. */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> recentChanges(int count) {
+        callers.requireTenantRole(Roles.ASSOCIATION_ADMIN);
+        return queries.find(new AuditFilter(null, null, null, null, null, null), 0, count, true).items();
     }
 
     /**

@@ -98,6 +98,13 @@ class SecurityEventsTest extends IntegrationTest {
     }
 
     @Test
+    void rolesGivenByAnOperatorAreRecordedInTheAssociationLog() {
+        assertThat(Database.strings("SELECT actor || ' ' || entity_id || ' ' || coalesce(params->>'before', '')"
+                + " || '>' || (params->>'after') FROM t_" + tenant + ".audit_log WHERE event = 'account.roles_changed'"))
+                .containsExactly("admin admin >ASSOCIATION_ADMIN");
+    }
+
+    @Test
     void theApiReturnsTheStructuredMessageOfAnEntry() {
         String admin = client.login(tenant, "admin", PASSWORD);
         assertThat(client.post("/api/members", Map.of("name", "Ādažu novads", "code", "ADZ"),
