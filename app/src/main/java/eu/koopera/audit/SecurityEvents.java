@@ -43,6 +43,7 @@ public class SecurityEvents {
     public static final String DISABLED = "account.disabled";
     public static final String PASSWORD_CHANGED = "account.password_changed";
     public static final String PASSWORD_RESET = "account.password_reset";
+    public static final String PASSWORD_RESET_FORCED = "account.password_reset_forced";
     public static final String TOKEN_REUSE = "account.token_reuse";
 
     private static final int NAME_LENGTH = 64;
@@ -131,6 +132,12 @@ public class SecurityEvents {
     @Transactional
     public void passwordReset(String username) {
         write(username, PASSWORD_RESET, username, Map.of(), currentAddress());
+    }
+
+    /** The current caller (an administrator) made the account set a new password at its next sign-in. */
+    @Transactional
+    public void passwordResetForced(String username) {
+        write(actor(), PASSWORD_RESET_FORCED, username, Map.of(), currentAddress());
     }
 
     /** A rotated refresh token was used again, and its whole family was revoked. */
