@@ -2,17 +2,18 @@ package eu.koopera.audit;
 
 import eu.koopera.jooq.tenant.tables.records.AuditLogRecord;
 import eu.koopera.platform.audit.AuditChain;
+import eu.koopera.platform.audit.ChainedLog;
 import eu.koopera.platform.audit.AuditVerification;
 import eu.koopera.platform.database.JsonbColumns;
 import eu.koopera.platform.security.Caller;
 import eu.koopera.platform.security.CallerContext;
 import eu.koopera.platform.web.ClientAddresses;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
-import org.jooq.Record2;
 
 import java.util.Arrays;
 import java.util.List;
@@ -33,20 +34,22 @@ import static eu.koopera.jooq.tenant.Tables.AUDIT_LOG;
 public class TenantAuditLog {
 
     private static final String SYSTEM = "system";
-    private static final short HEAD = 1;
-    private static final int PAGE = 1_000;
     private static final int SUMMARY_LENGTH = 300;
 
     private final DSLContext sql;
     private final CallerContext callers;
     private final JsonbColumns json;
     private final ClientAddresses addresses;
+    private final ChainedLog<AuditLogRecord> chain;
 
     public TenantAuditLog(DSLContext sql, CallerContext callers, JsonbColumns json, ClientAddresses addresses) {
         this.sql = sql;
         this.callers = callers;
         this.json = json;
         this.addresses = addresses;
+        this.chain = new ChainedLog<>(sql, AUDIT_LOG, AUDIT_LOG.ID, AUDIT_LOG.PREV_HASH, AUDIT_LOG.HASH,
+                new ChainedLog.Head(AUDIT_CHAIN, AUDIT_CHAIN.ID, AUDIT_CHAIN.LAST_ENTRY_ID, AUDIT_CHAIN.LAST_HASH),
+                TenantAuditLog::fields);
     }
 
     /**
@@ -97,31 +100,7 @@ public class TenantAuditLog {
     /** Checks the tenant's chain from its first entry to the last its head row names. */
     @Transactional
     public AuditVerification verify() {
-        Record2<Long, String> head = head();
-        if (head.value2() == null) {
-            lockHead(); // chains the entries from before the chain, if any
-            head = head();
-        }
-        long limit = head.value1() == null ? Long.MAX_VALUE : head.value1();
-        AuditChain.Walk walk = new AuditChain.Walk();
-        Long last = null;
-        long after = Long.MIN_VALUE;
-        boolean going = true;
-        while (going) {
-            List<AuditLogRecord> rows = sql.selectFrom(AUDIT_LOG)
-                    .where(AUDIT_LOG.ID.gt(after)).and(AUDIT_LOG.ID.le(limit))
-                    .orderBy(AUDIT_LOG.ID).limit(PAGE).fetch();
-            for (AuditLogRecord row : rows) {
-                last = row.getId();
-                if (!walk.next(row.getId(), row.getPrevHash(), row.getHash(), fields(row))) {
-                    going = false;
-                    break;
-                }
-            }
-            going = going && rows.size() == PAGE;
-            after = last == null ? after : last;
-        }
-        return walk.result(head.value1(), head.value2(), last);
+        return chain.verify();
     }
 
     private String currentActor() {
@@ -131,7 +110,7 @@ public class TenantAuditLog {
     private void append(String actor, AuditAction action, String entityType, Object entityId,
                         @Nullable String summary, @Nullable AuditMessage message, @Nullable Object before,
                         @Nullable Object after, @Nullable String clientAddress) {
-        String previous = lockHead();
+        String previous = chain.lockHead();
         AuditLogRecord row = sql.insertInto(AUDIT_LOG)
                 .set(AUDIT_LOG.ACTOR, actor)
                 .set(AUDIT_LOG.ACTION, action.name())
@@ -146,39 +125,7 @@ public class TenantAuditLog {
                         : json.write(message.params()))
                 .set(AUDIT_LOG.CLIENT_ADDRESS, clientAddress)
                 .returning().fetchSingle();
-        seal(row, previous);
-    }
-
-    private Record2<Long, String> head() {
-        return sql.select(AUDIT_CHAIN.LAST_ENTRY_ID, AUDIT_CHAIN.LAST_HASH).from(AUDIT_CHAIN)
-                .where(AUDIT_CHAIN.ID.eq(HEAD)).fetchSingle();
-    }
-
-    /**
-     * Locks the chain head until the transaction ends and returns the last entry's hash; on first use chains the
-     * entries written before the chain existed, in id order from the genesis.
-     */
-    private String lockHead() {
-        String last = sql.select(AUDIT_CHAIN.LAST_HASH).from(AUDIT_CHAIN).where(AUDIT_CHAIN.ID.eq(HEAD))
-                .forUpdate().fetchSingle(AUDIT_CHAIN.LAST_HASH);
-        if (last != null) {
-            return last;
-        }
-        String previous = AuditChain.GENESIS;
-        for (AuditLogRecord row : sql.selectFrom(AUDIT_LOG).where(AUDIT_LOG.HASH.isNull()).orderBy(AUDIT_LOG.ID)
-                .fetch()) {
-            previous = seal(row, previous);
-        }
-        return previous;
-    }
-
-    private String seal(AuditLogRecord row, String previous) {
-        String hash = AuditChain.hash(previous, fields(row));
-        sql.update(AUDIT_LOG).set(AUDIT_LOG.PREV_HASH, previous).set(AUDIT_LOG.HASH, hash)
-                .where(AUDIT_LOG.ID.eq(row.getId())).execute();
-        sql.update(AUDIT_CHAIN).set(AUDIT_CHAIN.LAST_ENTRY_ID, row.getId()).set(AUDIT_CHAIN.LAST_HASH, hash)
-                .where(AUDIT_CHAIN.ID.eq(HEAD)).execute();
-        return hash;
+        chain.seal(row, previous);
     }
 
     /** The fields the chain covers, in a fixed order; jsonb as PostgreSQL prints it, which is canonical. */
@@ -199,7 +146,6 @@ public class TenantAuditLog {
 
     /** Reads stored parameters back. */
     Map<String, String> params(@Nullable JSONB stored) {
-        return stored == null ? Map.of() : json.read(stored, io.micronaut.core.type.Argument.mapOf(String.class,
-                String.class));
+        return stored == null ? Map.of() : json.read(stored, Argument.mapOf(String.class, String.class));
     }
 }
