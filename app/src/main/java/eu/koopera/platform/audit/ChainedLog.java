@@ -65,8 +65,13 @@ public final class ChainedLog<R extends Record> {
             return last;
         }
         String previous = AuditChain.GENESIS;
+        Long lastId = null;
         for (R row : sql.selectFrom(log).where(hash.isNull()).orderBy(id).fetch()) {
-            previous = seal(row, previous);
+            previous = link(row, previous);
+            lastId = row.get(id);
+        }
+        if (lastId != null) {
+            moveHead(lastId, previous);
         }
         return previous;
     }
@@ -79,12 +84,20 @@ public final class ChainedLog<R extends Record> {
      * @return the row's hash
      */
     public String seal(R row, String previous) {
-        String sealed = AuditChain.hash(previous, fields.apply(row));
-        Long rowId = row.get(id);
-        sql.update(log).set(prevHash, previous).set(hash, sealed).where(id.eq(rowId)).execute();
-        sql.update(head.table()).set(head.lastEntryId(), rowId).set(head.lastHash(), sealed)
-                .where(head.id().eq(HEAD)).execute();
+        String sealed = link(row, previous);
+        moveHead(row.get(id), sealed);
         return sealed;
+    }
+
+    private String link(R row, String previous) {
+        String sealed = AuditChain.hash(previous, fields.apply(row));
+        sql.update(log).set(prevHash, previous).set(hash, sealed).where(id.eq(row.get(id))).execute();
+        return sealed;
+    }
+
+    private void moveHead(Long lastId, String lastHash) {
+        sql.update(head.table()).set(head.lastEntryId(), lastId).set(head.lastHash(), lastHash)
+                .where(head.id().eq(HEAD)).execute();
     }
 
     /**
