@@ -45,6 +45,8 @@ public class SecurityEvents {
     public static final String PASSWORD_RESET = "account.password_reset";
     public static final String PASSWORD_RESET_FORCED = "account.password_reset_forced";
     public static final String TOKEN_REUSE = "account.token_reuse";
+    public static final String PASSWORD_RESET_REQUESTED = "account.password_reset_requested";
+    public static final String SIGNED_OUT_EVERYWHERE = "account.signed_out_everywhere";
 
     private static final int NAME_LENGTH = 64;
     private static final Duration THROTTLE_QUIET = Duration.ofMinutes(1);
@@ -132,6 +134,18 @@ public class SecurityEvents {
     @Transactional
     public void passwordReset(String username) {
         write(username, PASSWORD_RESET, username, Map.of(), currentAddress());
+    }
+
+    /** A reset link was mailed to an existing account (not recorded for names without one, as the answer is the same). */
+    @Transactional
+    public void passwordResetRequested(String username) {
+        write(username, PASSWORD_RESET_REQUESTED, username, Map.of(), currentAddress());
+    }
+
+    /** The account's owner ended all its sessions. */
+    @Transactional
+    public void signedOutEverywhere(String username) {
+        write(username, SIGNED_OUT_EVERYWHERE, username, Map.of(), currentAddress());
     }
 
     /** The current caller (an administrator) made the account set a new password at its next sign-in. */
