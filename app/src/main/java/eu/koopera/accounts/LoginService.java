@@ -1,5 +1,6 @@
 package eu.koopera.accounts;
 
+import eu.koopera.audit.SecurityEvents;
 import eu.koopera.platform.security.Caller;
 import eu.koopera.platform.security.PasswordHasher;
 import eu.koopera.platform.security.Roles;
@@ -37,6 +38,7 @@ public class LoginService {
     private final FailedLoginService failures;
     private final LoginThrottle throttle;
     private final PasswordHasher hasher;
+    private final SecurityEvents events;
 
     private final AccountQueries accounts;
     private final PasswordService passwords;
@@ -45,7 +47,7 @@ public class LoginService {
     LoginService(TenantContext tenants, TenantUserRepository tenantUsers, PlatformUserRepository platformUsers,
                  FailedLoginService failures, LoginThrottle throttle, PasswordHasher hasher,
                  AccountQueries accounts, PasswordService passwords,
-                 TransactionOperations<Connection> transactions) {
+                 TransactionOperations<Connection> transactions, SecurityEvents events) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.transactions = transactions;
@@ -55,6 +57,7 @@ public class LoginService {
         this.failures = failures;
         this.throttle = throttle;
         this.hasher = hasher;
+        this.events = events;
     }
 
     /**
@@ -88,7 +91,9 @@ public class LoginService {
         Duration wait = throttle.waitFor(attempt, account.isPresent(),
                 account.map(Account::throttledUntil).orElse(null));
         if (!wait.isZero()) {
-            throw throttled(wait);
+            ApiException.TooManyAttempts refused = throttled(wait);
+            events.signInThrottled(username, refused.retryAfterSeconds(), clientAddress);
+            throw refused;
         }
         boolean verified;
         if (account.isPresent()) {
@@ -100,6 +105,7 @@ public class LoginService {
         if (!verified) {
             throttle.failed(attempt, account.isPresent());
             account.ifPresent(found -> failures.failed(found.kind(), found.id()));
+            events.signInFailed(username, account.isPresent(), clientAddress);
             throw new ApiException.Unauthorized("Wrong username or password.");
         }
         Account found = account.get();
@@ -108,6 +114,7 @@ public class LoginService {
                 ? accounts.operator(found.username()) : accounts.tenantUser(found.username()))
                 .orElseThrow(() -> new ApiException.Unauthorized("Wrong username or password."));
         if (!found.active() || !state.enabled()) {
+            events.signInDisabled(found.username(), clientAddress);
             throw new ApiException.Forbidden("This account is disabled.").withCode("account-disabled");
         }
         throttle.succeeded(attempt);
@@ -121,6 +128,7 @@ public class LoginService {
             }
             passwords.replaceRequired(tenantCode, state, newPassword);
         }
+        events.signedIn(found.username(), clientAddress);
         return new LoginResult(new Caller(found.username(), tenant.map(CurrentTenant::code).orElse(null),
                 found.roles()), found.locale());
     }
@@ -137,7 +145,7 @@ public class LoginService {
                 user.failedLogins(), user.lockedUntil(), true, user.locale()));
     }
 
-    private static ApiException throttled(Duration wait) {
+    private static ApiException.TooManyAttempts throttled(Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         return new ApiException.TooManyAttempts("Too many failed logins: try again in " + seconds
                 + " second(s).", seconds);

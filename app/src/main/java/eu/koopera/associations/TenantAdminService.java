@@ -2,12 +2,15 @@ package eu.koopera.associations;
 
 import eu.koopera.platform.audit.PlatformAuditLog;
 import eu.koopera.accounts.AccountService;
+import eu.koopera.audit.SecurityEvents;
 import eu.koopera.platform.security.Caller;
 import eu.koopera.platform.security.CallerContext;
 import eu.koopera.accounts.TenantUser;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.platform.web.Problem;
+import eu.koopera.tenancy.Admission;
 import eu.koopera.tenancy.Tenant;
+import eu.koopera.tenancy.TenantAdmission;
 import eu.koopera.tenancy.TenantCodes;
 import eu.koopera.tenancy.TenantProvisioner;
 import eu.koopera.tenancy.TenantRegistry;
@@ -17,6 +20,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** What platform operators do with tenants: register, list, rename, suspend, and give them their first users. */
 @Singleton
@@ -27,14 +31,19 @@ public class TenantAdminService {
     private final TenantRegistry registry;
     private final AccountService accounts;
     private final PlatformAuditLog audit;
+    private final SecurityEvents events;
+    private final TenantAdmission admission;
 
     public TenantAdminService(CallerContext callers, TenantProvisioner provisioner,
-                              TenantRegistry registry, AccountService accounts, PlatformAuditLog audit) {
+                              TenantRegistry registry, AccountService accounts, PlatformAuditLog audit,
+                              SecurityEvents events, TenantAdmission admission) {
         this.callers = callers;
         this.provisioner = provisioner;
         this.registry = registry;
         this.accounts = accounts;
         this.audit = audit;
+        this.events = events;
+        this.admission = admission;
     }
 
     /**
@@ -88,6 +97,11 @@ public class TenantAdminService {
         TenantUser user = accounts.createTenantUser(tenant, new AccountService.NewUser(command.username(),
                 command.password(), command.email(), command.displayName(), command.roles(), tenant.defaultLocale()));
         audit.record(caller.username(), "tenant.user.created", code, user.username(), String.join(",", user.roleSet()));
+        // the association's own log tells its administrators who was given which roles, by which operator
+        admission.callAs(new Admission(caller, tenant), () -> {
+            events.rolesChanged(user.username(), Set.of(), user.roleSet());
+            return null;
+        });
         return TenantUserResponse.of(user);
     }
 

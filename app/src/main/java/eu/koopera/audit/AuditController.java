@@ -1,5 +1,6 @@
 package eu.koopera.audit;
 
+import eu.koopera.platform.audit.AuditVerification;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -36,5 +37,11 @@ class AuditController {
                    @QueryValue(defaultValue = "0") @Min(0) int page,
                    @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size) {
         return service.find(new AuditFilter(entityType, entityId, actor, action, from, to), page, size);
+    }
+
+    /** Checks the hash chain: ok, or the first broken entry's id. */
+    @Get("/verify")
+    AuditVerification verify() {
+        return service.verify();
     }
 }

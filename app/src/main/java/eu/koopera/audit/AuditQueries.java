@@ -16,13 +16,25 @@ import static eu.koopera.jooq.tenant.Tables.AUDIT_LOG;
 class AuditQueries {
 
     private final DSLContext sql;
+    private final TenantAuditLog log;
+    private final AuditChanges changes;
 
-    AuditQueries(DSLContext sql) {
+    AuditQueries(DSLContext sql, TenantAuditLog log, AuditChanges changes) {
         this.sql = sql;
+        this.log = log;
+        this.changes = changes;
     }
 
     AuditPage find(AuditFilter filter, int page, int size) {
+        return find(filter, page, size, false);
+    }
+
+    /** As {@link #find(AuditFilter, int, int)}; {@code changesOnly} leaves out security events. */
+    AuditPage find(AuditFilter filter, int page, int size, boolean changesOnly) {
         List<Condition> conditions = new ArrayList<>();
+        if (changesOnly) {
+            conditions.add(AUDIT_LOG.ACTION.ne(AuditAction.SECURITY.name()));
+        }
         if (filter.entityType() != null) {
             conditions.add(AUDIT_LOG.ENTITY_TYPE.eq(filter.entityType()));
         }
@@ -48,7 +60,9 @@ class AuditQueries {
                 .limit(size).offset((long) page * size)
                 .fetch(row -> new AuditEntry(row.getId(), row.getOccurredAt().toInstant(), row.getActor(),
                         AuditAction.valueOf(row.getAction()), row.getEntityType(), row.getEntityId(),
-                        row.getSummary(), text(row.getBeforeState()), text(row.getAfterState())));
+                        row.getSummary(), text(row.getBeforeState()), text(row.getAfterState()), row.getEvent(),
+                        log.params(row.getParams()), row.getClientAddress(),
+                        changes.between(text(row.getBeforeState()), text(row.getAfterState()))));
         return new AuditPage(items, page, size, total);
     }
 

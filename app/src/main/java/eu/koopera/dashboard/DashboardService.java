@@ -1,7 +1,6 @@
 package eu.koopera.dashboard;
 
 import eu.koopera.audit.AuditEntry;
-import eu.koopera.audit.AuditFilter;
 import eu.koopera.audit.AuditService;
 import eu.koopera.members.MemberService;
 import eu.koopera.members.MembershipStatus;
@@ -46,8 +45,7 @@ public class DashboardService {
         Caller caller = callers.requireTenantRole(Roles.ASSOCIATION_ADMIN);
         Map<MembershipStatus, Integer> byStatus = members.countByStatus();
         int total = byStatus.values().stream().mapToInt(Integer::intValue).sum();
-        List<AuditEntry> recent = audit.find(new AuditFilter(null, null, null, null, null, null), 0,
-                RECENT_CHANGES).items();
+        List<AuditEntry> recent = audit.recentChanges(RECENT_CHANGES);
         return new Dashboard(byStatus, total, people.countWithoutAccount(), invitations.summary(),
                 mail.countFailed(caller.tenantCode()), recent);
     }

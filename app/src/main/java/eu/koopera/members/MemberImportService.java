@@ -1,6 +1,7 @@
 package eu.koopera.members;
 
 import eu.koopera.audit.AuditAction;
+import eu.koopera.audit.AuditMessage;
 import eu.koopera.audit.TenantAuditLog;
 import eu.koopera.platform.security.Caller;
 import eu.koopera.platform.security.CallerContext;
@@ -72,14 +73,17 @@ public class MemberImportService {
         if (!dryRun) {
             Set<String> present = Set.copyOf(table.columns());
             List<MemberResponse> created = queries.insertImported(creations, LocalDate.now(), caller.username());
-            for (MemberResponse member : created) {
-                audit.record(AuditAction.CREATE, MemberService.AUDIT_TYPE, member.id(), member.name(), null, member);
-            }
+            // every row written before the first audit entry, which holds the log's chain head to the commit
             Map<String, MemberResponse> updated = queries.updateImported(updates, present);
+            for (MemberResponse member : created) {
+                audit.record(AuditAction.CREATE, MemberService.AUDIT_TYPE, member.id(),
+                        AuditMessage.named("member.imported", member.name(), member.name()), null, member);
+            }
             for (MemberImportRow row : updates) {
                 MemberResponse before = existing.get(row.code());
                 MemberResponse after = updated.get(row.code());
-                audit.record(AuditAction.UPDATE, MemberService.AUDIT_TYPE, before.id(), after.name(), before, after);
+                audit.record(AuditAction.UPDATE, MemberService.AUDIT_TYPE, before.id(),
+                        AuditMessage.named("member.import_updated", after.name(), after.name()), before, after);
             }
         }
         return new ImportResult(creations.size(), updates.size(), dryRun);

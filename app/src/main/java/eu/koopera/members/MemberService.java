@@ -1,6 +1,7 @@
 package eu.koopera.members;
 
 import eu.koopera.audit.AuditAction;
+import eu.koopera.audit.AuditMessage;
 import eu.koopera.audit.TenantAuditLog;
 import eu.koopera.platform.security.Caller;
 import eu.koopera.platform.security.CallerContext;
@@ -65,7 +66,8 @@ public class MemberService {
         Member created = saveUnique(() -> members.save(Member.create(command, status, today, Instant.now())));
         queries.recordStatusChange(created.id(), null, status, today, null, caller.username());
         MemberResponse response = MemberResponse.of(created);
-        audit.record(AuditAction.CREATE, AUDIT_TYPE, created.id(), created.name(), null, response);
+        audit.record(AuditAction.CREATE, AUDIT_TYPE, created.id(),
+                AuditMessage.named("member.created", created.name(), created.name()), null, response);
         return response;
     }
 
@@ -115,7 +117,9 @@ public class MemberService {
         try {
             Member updated = saveUnique(() -> members.update(current.withProfile(command, Instant.now())));
             MemberResponse response = MemberResponse.of(updated);
-            audit.record(AuditAction.UPDATE, AUDIT_TYPE, id, updated.name(), MemberResponse.of(current), response);
+            audit.record(AuditAction.UPDATE, AUDIT_TYPE, id,
+                    AuditMessage.named("member.updated", updated.name(), updated.name()),
+                    MemberResponse.of(current), response);
             return response;
         } catch (OptimisticLockException e) {
             throw staleVersion(find(id));
@@ -140,8 +144,10 @@ public class MemberService {
         queries.recordStatusChange(id, current.membershipStatus(), change.status(), effective, change.note(),
                 caller.username());
         MemberResponse response = MemberResponse.of(updated);
-        audit.record(AuditAction.UPDATE, AUDIT_TYPE, id, updated.name() + ": " + current.membershipStatus()
-                + " -> " + change.status(), MemberResponse.of(current), response);
+        audit.record(AuditAction.UPDATE, AUDIT_TYPE, id, AuditMessage.named("member.status_changed", updated.name()
+                + ": " + current.membershipStatus() + " -> " + change.status(), updated.name())
+                .with("from", current.membershipStatus()).with("to", change.status()), MemberResponse.of(current),
+                response);
         return response;
     }
 
@@ -187,7 +193,9 @@ public class MemberService {
             }
             throw e;
         }
-        audit.record(AuditAction.DELETE, AUDIT_TYPE, id, current.name(), MemberResponse.of(current), null);
+        audit.record(AuditAction.DELETE, AUDIT_TYPE, id,
+                AuditMessage.named("member.deleted", current.name(), current.name()), MemberResponse.of(current),
+                null);
     }
 
     /** The members whose code is one of {@code codes}, by code; unknown codes are absent. */

@@ -1,6 +1,7 @@
 package eu.koopera.people;
 
 import eu.koopera.audit.AuditAction;
+import eu.koopera.audit.AuditMessage;
 import eu.koopera.audit.TenantAuditLog;
 import eu.koopera.accounts.AccountService;
 import eu.koopera.platform.security.Caller;
@@ -106,7 +107,9 @@ public class InvitationService {
                 caller.username());
         InvitationResponse created = load(id, now);
         mail.enqueue(currentTenant(), person.email(), person.fullName(), token, expiresAt);
-        audit.record(AuditAction.CREATE, AUDIT_TYPE, id, "invited " + person.fullName(), null, created);
+        audit.record(AuditAction.CREATE, AUDIT_TYPE, id,
+                AuditMessage.named("invitation.sent", "invited " + person.fullName(), person.fullName()), null,
+                created);
         return created;
     }
 
@@ -138,7 +141,9 @@ public class InvitationService {
         queries.renew(id, tokens.hash(token), person.email(), expiresAt);
         InvitationResponse after = load(id, now);
         mail.enqueue(currentTenant(), person.email(), person.fullName(), token, expiresAt);
-        audit.record(AuditAction.UPDATE, AUDIT_TYPE, id, "resent to " + person.fullName(), before, after);
+        audit.record(AuditAction.UPDATE, AUDIT_TYPE, id,
+                AuditMessage.named("invitation.resent", "resent to " + person.fullName(), person.fullName()),
+                before, after);
         return after;
     }
 
@@ -159,8 +164,8 @@ public class InvitationService {
         InvitationResponse before = load(id, now);
         queries.setStatus(id, InvitationStatus.REVOKED, null);
         InvitationResponse after = load(id, now);
-        audit.record(AuditAction.UPDATE, AUDIT_TYPE, id, "revoked invitation of " + before.personName(), before,
-                after);
+        audit.record(AuditAction.UPDATE, AUDIT_TYPE, id, AuditMessage.named("invitation.revoked",
+                "revoked invitation of " + before.personName(), before.personName()), before, after);
         return after;
     }
 
@@ -238,13 +243,17 @@ public class InvitationService {
             persons.update(person.withUser(user.id(), now));
             queries.setStatus(row.id(), InvitationStatus.ACCEPTED, now);
             String actor = user.username();
-            audit.recordAs(actor, AuditAction.CREATE, ACCOUNT_AUDIT_TYPE, user.id(), actor, null,
+            audit.recordAs(actor, AuditAction.CREATE, ACCOUNT_AUDIT_TYPE, user.id(),
+                    AuditMessage.named("account.created", actor, actor)
+                            .with("roles", String.join(",", new TreeSet<>(user.roleSet()))), null,
                     MeResponse.Account.of(user));
             audit.recordAs(actor, AuditAction.UPDATE, PeopleService.AUDIT_TYPE, invitee.id(),
-                    invitee.fullName() + ": account " + actor + " linked", personBefore,
+                    AuditMessage.named("person.account_linked", invitee.fullName() + ": account " + actor
+                            + " linked", invitee.fullName()).with("username", actor), personBefore,
                     people.find(invitee.id()).orElseThrow(InvitationService::unknownLink));
-            audit.recordAs(actor, AuditAction.UPDATE, AUDIT_TYPE, row.id(), "accepted by " + actor,
-                    invitationBefore, load(row.id(), now));
+            audit.recordAs(actor, AuditAction.UPDATE, AUDIT_TYPE, row.id(), AuditMessage.named("invitation.accepted",
+                    "accepted by " + actor, invitee.fullName()).with("username", actor), invitationBefore,
+                    load(row.id(), now));
             return new AcceptedInvitation(tenant.code(), actor, List.copyOf(user.roleSet()), invitee.id());
         }));
     }
@@ -254,8 +263,8 @@ public class InvitationService {
         InvitationStatus ended = pending.effectiveStatus(now) == InvitationStatus.EXPIRED
                 ? InvitationStatus.EXPIRED : InvitationStatus.REVOKED;
         queries.setStatus(pending.id(), ended, null);
-        audit.record(AuditAction.UPDATE, AUDIT_TYPE, pending.id(), "replaced by a new invitation", before,
-                load(pending.id(), now));
+        audit.record(AuditAction.UPDATE, AUDIT_TYPE, pending.id(), AuditMessage.named("invitation.replaced",
+                "replaced by a new invitation", before.personName()), before, load(pending.id(), now));
     }
 
     private static void requireInvitable(InvitationQueries.Invitee person) {

@@ -3,6 +3,7 @@ package eu.koopera.people;
 import eu.koopera.members.MemberResponse;
 import eu.koopera.members.MemberService;
 import eu.koopera.audit.AuditAction;
+import eu.koopera.audit.AuditMessage;
 import eu.koopera.audit.TenantAuditLog;
 import eu.koopera.platform.security.CallerContext;
 import eu.koopera.platform.security.Roles;
@@ -106,18 +107,20 @@ public class PeopleImportService {
     private void write(List<PersonImportRow> creations, List<PersonImportRow> updates,
                        Map<String, PersonResponse> existing, Set<String> columns) {
         List<Long> createdIds = queries.insertImported(creations);
+        // every row written before the first audit entry, which holds the log's chain head to the commit
+        queries.updateImported(updates, columns);
         if (!createdIds.isEmpty()) {
             for (PersonResponse person : queries.byIds(createdIds)) {
-                audit.record(AuditAction.CREATE, PeopleService.AUDIT_TYPE, person.id(), person.fullName(), null,
-                        person);
+                audit.record(AuditAction.CREATE, PeopleService.AUDIT_TYPE, person.id(),
+                        AuditMessage.named("person.imported", person.fullName(), person.fullName()), null, person);
             }
         }
-        queries.updateImported(updates, columns);
         if (!updates.isEmpty()) {
             Map<Long, PersonResponse> before = existing.values().stream()
                     .collect(Collectors.toMap(PersonResponse::id, Function.identity()));
             for (PersonResponse after : queries.byIds(updates.stream().map(PersonImportRow::id).toList())) {
-                audit.record(AuditAction.UPDATE, PeopleService.AUDIT_TYPE, after.id(), after.fullName(),
+                audit.record(AuditAction.UPDATE, PeopleService.AUDIT_TYPE, after.id(),
+                        AuditMessage.named("person.import_updated", after.fullName(), after.fullName()),
                         before.get(after.id()), after);
             }
         }

@@ -3,6 +3,7 @@ package eu.koopera.people;
 import eu.koopera.members.MemberResponse;
 import eu.koopera.members.MemberService;
 import eu.koopera.audit.AuditAction;
+import eu.koopera.audit.AuditMessage;
 import eu.koopera.audit.TenantAuditLog;
 import eu.koopera.accounts.AccountService;
 import eu.koopera.platform.security.Caller;
@@ -66,7 +67,8 @@ public class PeopleService {
         }
         Person created = save(null, () -> persons.save(Person.create(command, languages, Instant.now())));
         PersonResponse response = load(created.id());
-        audit.record(AuditAction.CREATE, AUDIT_TYPE, created.id(), created.fullName(), null, response);
+        audit.record(AuditAction.CREATE, AUDIT_TYPE, created.id(),
+                AuditMessage.named("person.created", created.fullName(), created.fullName()), null, response);
         return response;
     }
 
@@ -146,7 +148,8 @@ public class PeopleService {
         PersonResponse before = load(id);
         Person updated = save(id, () -> persons.update(current.withDetails(command, languages, Instant.now())));
         PersonResponse after = load(id);
-        audit.record(AuditAction.UPDATE, AUDIT_TYPE, id, updated.fullName(), before, after);
+        audit.record(AuditAction.UPDATE, AUDIT_TYPE, id,
+                AuditMessage.named("person.updated", updated.fullName(), updated.fullName()), before, after);
         return after;
     }
 
@@ -157,7 +160,8 @@ public class PeopleService {
         Person current = find(id);
         PersonResponse before = load(id);
         persons.delete(current);
-        audit.record(AuditAction.DELETE, AUDIT_TYPE, id, current.fullName(), before, null);
+        audit.record(AuditAction.DELETE, AUDIT_TYPE, id,
+                AuditMessage.named("person.deleted", current.fullName(), current.fullName()), before, null);
     }
 
     /** The caller's account, and the person and organisation it is linked to, if any. */
@@ -194,8 +198,8 @@ public class PeopleService {
         Person updated = save(current.id(),
                 () -> persons.update(current.withProfile(command, languages, Instant.now())));
         PersonResponse after = load(current.id());
-        audit.record(AuditAction.UPDATE, AUDIT_TYPE, updated.id(), updated.fullName() + " (own profile)", before,
-                after);
+        audit.record(AuditAction.UPDATE, AUDIT_TYPE, updated.id(), AuditMessage.named("person.own_profile_updated",
+                updated.fullName() + " (own profile)", updated.fullName()), before, after);
         return caller.hasRole(Roles.ASSOCIATION_ADMIN) ? after : after.withoutNotes();
     }
 

@@ -132,7 +132,7 @@ class AdminToolsViewsTest extends BrowserlessUiTest {
         GridTester<Grid<AuditEntry>, AuditEntry> log = window.test((Grid<AuditEntry>) window.find(Grid.class)
                 .id("audit-log"));
         assertThat(IntStream.range(0, log.size()).mapToObj(row -> log.getCellText(row, 3)))
-                .contains(window.getUI().getTranslation("audit.entity.member") + " " + id);
+                .contains(window.getUI().getTranslation("audit.entity.member") + ": Audita novads (fictional)");
 
         @SuppressWarnings("unchecked")
         Select<String> type = (Select<String>) window.find(Select.class).id("audit-entity-type");

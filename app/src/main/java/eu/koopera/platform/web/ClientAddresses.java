@@ -2,12 +2,15 @@ package eu.koopera.platform.web;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.context.ServerRequestContext;
 import jakarta.inject.Singleton;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -25,9 +28,24 @@ public class ClientAddresses {
     private static final Pattern IPV6 = Pattern.compile("\\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*]?");
 
     private final ProxySettings proxy;
+    private final List<PeerSource> peers;
 
-    public ClientAddresses(ProxySettings proxy) {
+    public ClientAddresses(ProxySettings proxy, List<PeerSource> peers) {
         this.proxy = proxy;
+        this.peers = List.copyOf(peers);
+    }
+
+    /**
+     * The client address of the request the current work serves: the API request bound to this thread, else the
+     * first {@link PeerSource} that knows one (the UI's), else empty for work no request started (jobs, startup).
+     */
+    public Optional<String> current() {
+        Optional<HttpRequest<Object>> request = ServerRequestContext.currentRequest();
+        if (request.isPresent()) {
+            return Optional.of(of(request.get()));
+        }
+        return peers.stream().map(PeerSource::current).flatMap(Optional::stream).findFirst()
+                .map(peer -> of(peer.remoteAddress(), peer.forwardedFor()));
     }
 
     /** The client address of an API request. */
@@ -68,5 +86,21 @@ public class ClientAddresses {
         } catch (UnknownHostException e) {
             return UNKNOWN;
         }
+    }
+
+    /** Where an entry point that is not a Micronaut request (the UI) tells the peer of the request it serves. */
+    public interface PeerSource {
+
+        /** The peer of the request this thread serves, if any. */
+        Optional<Peer> current();
+    }
+
+    /**
+     * A request's peer as received.
+     *
+     * @param remoteAddress the TCP peer's address
+     * @param forwardedFor  the {@code X-Forwarded-For} header, if sent
+     */
+    public record Peer(@Nullable String remoteAddress, @Nullable String forwardedFor) {
     }
 }

@@ -17,8 +17,4 @@ public final class AuditEntityTypes {
     static String label(Component component, String type) {
         return KNOWN.contains(type) ? component.getTranslation("audit.entity." + type) : type;
     }
-
-    static String labelWithId(Component component, String type, String id) {
-        return label(component, type) + " " + id;
-    }
 }

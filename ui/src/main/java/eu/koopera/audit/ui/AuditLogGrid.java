@@ -12,8 +12,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
 /**
- * The tenant's audit log, newest first, fetched from the database a page at a time; a click on an entry shows what
- * the entity looked like before and after. Used for the whole log and for one entity's trail.
+ * The tenant's audit log, newest first, fetched from the database a page at a time, each entry summarised in the
+ * user's language; a click on an entry shows which fields it changed, from what to what. Used for the whole log and for one entity's trail.
  */
 public class AuditLogGrid extends Composite<Grid<AuditEntry>> {
 
@@ -36,6 +36,7 @@ public class AuditLogGrid extends Composite<Grid<AuditEntry>> {
     protected Grid<AuditEntry> initContent() {
         DateTimeFormatter times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.MEDIUM)
                 .withLocale(getLocale()).withZone(ZONE);
+        AuditTexts texts = new AuditTexts(this, getLocale(), ZONE);
         Grid<AuditEntry> grid = new Grid<>(AuditEntry.class, false);
         grid.setId("audit-log");
         grid.addColumn(entry -> times.format(entry.occurredAt())).setHeader(getTranslation("audit.when"))
@@ -43,9 +44,8 @@ public class AuditLogGrid extends Composite<Grid<AuditEntry>> {
         grid.addColumn(AuditEntry::actor).setHeader(getTranslation("audit.who")).setAutoWidth(true);
         grid.addColumn(entry -> getTranslation("audit.action." + entry.action())).setHeader(getTranslation("audit.action"))
                 .setAutoWidth(true);
-        grid.addColumn(entry -> AuditEntityTypes.labelWithId(this, entry.entityType(), entry.entityId())).setHeader(getTranslation("audit.entity"))
-                .setAutoWidth(true);
-        grid.addColumn(AuditEntry::summary).setHeader(getTranslation("audit.summary")).setFlexGrow(2);
+        grid.addColumn(texts::entity).setHeader(getTranslation("audit.entity")).setAutoWidth(true);
+        grid.addColumn(texts::summary).setHeader(getTranslation("audit.summary")).setFlexGrow(2);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setPageSize(50);
         grid.setItems(query -> audit.find(filter, query.getPage(), query.getPageSize())
@@ -54,7 +54,7 @@ public class AuditLogGrid extends Composite<Grid<AuditEntry>> {
         // selection rather than item clicks, so that keyboard users open the details with Space as well
         grid.asSingleSelect().addValueChangeListener(selected -> {
             if (selected.getValue() != null) {
-                AuditEntryDialog dialog = new AuditEntryDialog(selected.getValue(), times);
+                AuditEntryDialog dialog = new AuditEntryDialog(selected.getValue(), times, texts);
                 dialog.addOpenedChangeListener(opened -> {
                     if (!opened.isOpened()) {
                         grid.deselectAll();
