@@ -10,6 +10,7 @@ import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -32,6 +33,7 @@ import eu.koopera.ui.session.PublicView;
 import eu.koopera.ui.session.SignedIn;
 import eu.koopera.ui.session.UiSessions;
 import io.micronaut.context.annotation.Prototype;
+import io.micronaut.context.annotation.Value;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +41,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Sign-in for everyone. On an association's own host name the association is fixed; elsewhere the user picks it,
- * or "platform operators" for operator accounts. Checked by the same {@link LoginService} as the API, so the same
+ * Sign-in for everyone. On an association's own host name the association is fixed; elsewhere the user types its
+ * code (empty for platform operators), or — when the operator allows it with {@code koopera.login.list-associations}
+ * — picks it from the list of associations. The last association is remembered in the browser either way. Checked by the same {@link LoginService} as the API, so the same
  * waits apply after repeated failures.
  */
 @Route("login")
@@ -54,12 +57,16 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final TenantAdmission admission;
     private final ClientAddresses addresses;
     private final ComboBox<TenantChoice> association = new ComboBox<>();
+    private final TextField associationCode = new TextField();
+    private final boolean listAssociations;
     private final LoginForm form = new LoginForm();
     private Optional<Tenant> fixedTenant = Optional.empty();
     private String shownError;
 
     public LoginView(LoginService logins, TenantRegistry tenants, TenantHosts hosts, UiSessions sessions,
-                     TenantAdmission admission, ClientAddresses addresses) {
+                     TenantAdmission admission, ClientAddresses addresses,
+                     @Value("${koopera.login.list-associations:false}") boolean listAssociations) {
+        this.listAssociations = listAssociations;
         this.logins = logins;
         this.tenants = tenants;
         this.sessions = sessions;
@@ -83,6 +90,16 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         add(brand);
         if (fixedTenant.isPresent()) {
             add(new Paragraph(fixedTenant.get().name()));
+        } else if (!listAssociations) {
+            // anonymous visitors do not learn which associations use the platform: the user types the code
+            associationCode.setId("association");
+            associationCode.setLabel(getTranslation("login.associationCode"));
+            associationCode.setHelperText(getTranslation("login.associationCode.help"));
+            associationCode.setWidthFull();
+            associationCode.setMaxLength(64);
+            BrowserPreferences.read(BrowserPreferences.ASSOCIATION).ifPresent(this::choose);
+            associationCode.getElement().setAttribute("slot", "custom-form-area");
+            form.getElement().appendChild(associationCode.getElement());
         } else {
             association.setId("association");
             association.setLabel(getTranslation("login.association"));
@@ -134,6 +151,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     /** Chooses the association with {@code code} ({@link #OPERATORS} for operators) if it is offered. */
     private void choose(String code) {
+        if (!listAssociations) {
+            associationCode.setValue(OPERATORS.equals(code) ? "" : code);
+            return;
+        }
         association.getListDataView().getItems()
                 .filter(choice -> choice.tenant() == null ? OPERATORS.equals(code)
                         : choice.tenant().code().equals(code))
@@ -148,15 +169,27 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     void signIn(String username, String password) {
-        if (fixedTenant.isEmpty() && association.getValue() == null) {
+        if (fixedTenant.isEmpty() && listAssociations && association.getValue() == null) {
             association.setErrorMessage(getTranslation("login.association.required"));
             association.setInvalid(true);
             form.setEnabled(true);
             return;
         }
         association.setInvalid(false);
-        Optional<Tenant> tenant = fixedTenant.isPresent() ? fixedTenant
-                : Optional.ofNullable(association.getValue().tenant());
+        Optional<Tenant> tenant;
+        if (fixedTenant.isPresent()) {
+            tenant = fixedTenant;
+        } else if (listAssociations) {
+            tenant = Optional.ofNullable(association.getValue().tenant());
+        } else {
+            String code = associationCode.getValue().strip().toLowerCase(Locale.ROOT);
+            tenant = code.isEmpty() ? Optional.empty() : tenants.find(code);
+            if (!code.isEmpty() && tenant.isEmpty()) {
+                // the same answer as a wrong password: the page does not tell which codes exist
+                fail("login.error.credentials");
+                return;
+            }
+        }
         if (tenant.isPresent()) {
             try {
                 tenant = Optional.of(admission.admit(tenant.get().code()));
