@@ -84,8 +84,11 @@ public class EventExportService {
             throw new ApiException.Forbidden("Only administrators and coordinators export lists.")
                     .withCode("event.staff-only");
         }
-        return turns.inTurn(caller.tenantCode(), () -> file.apply(
-                transactions.executeRead(transaction -> rows(eventId, status, caller))));
+        return turns.inTurn(caller.tenantCode(), () -> {
+            List<RegistrationResponse> rows = transactions.executeRead(
+                    transaction -> rows(eventId, status, caller));
+            return turns.compute(() -> file.apply(rows));
+        });
     }
 
     private List<RegistrationResponse> rows(UUID eventId, RegistrationStatus status, Caller caller) {

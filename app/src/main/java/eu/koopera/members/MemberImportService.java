@@ -72,7 +72,7 @@ public class MemberImportService {
         Caller caller = callers.requireTenantRole(Roles.ASSOCIATION_ADMIN);
         return turns.inTurn(caller.tenantCode(), () -> {
             // the file is parsed and checked before a connection is taken: a slow or hostile file holds none
-            Table table = reader.read(content, format);
+            Table table = turns.compute(() -> reader.read(content, format));
             List<MemberImportRow> rows = validate(table);
             return transactions.executeWrite(status -> write(caller, table, rows, dryRun));
         });
@@ -106,7 +106,7 @@ public class MemberImportService {
         Caller caller = callers.requireTenantUser();
         return turns.inTurn(caller.tenantCode(), () -> {
             List<List<String>> rows = transactions.executeRead(status -> rows());
-            return writer.write(format, COLUMNS, rows);
+            return turns.compute(() -> writer.write(format, COLUMNS, rows));
         });
     }
 

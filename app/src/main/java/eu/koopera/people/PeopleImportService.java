@@ -76,7 +76,7 @@ public class PeopleImportService {
         Caller caller = callers.requireTenantRole(Roles.ASSOCIATION_ADMIN);
         return turns.inTurn(caller.tenantCode(), () -> {
             // the file is parsed before a connection is taken: a slow or hostile file holds none
-            Table table = reader.read(content, format);
+            Table table = turns.compute(() -> reader.read(content, format));
             checkHeader(table);
             return transactions.executeWrite(status -> importTable(table, dryRun));
         });
@@ -121,7 +121,7 @@ public class PeopleImportService {
                 }
                 return read;
             });
-            return writer.write(format, COLUMNS, rows);
+            return turns.compute(() -> writer.write(format, COLUMNS, rows));
         });
     }
 

@@ -1,5 +1,6 @@
 package eu.koopera.platform.tabular;
 
+import eu.koopera.platform.concurrency.CpuBoundWork;
 import eu.koopera.platform.web.ApiException;
 import jakarta.inject.Singleton;
 
@@ -22,10 +23,21 @@ public class TableFileTurns {
     private final TableFileSettings settings;
     private final Semaphore global;
     private final Map<String, Semaphore> perTenant = new ConcurrentHashMap<>();
+    private final CpuBoundWork cpu;
 
     public TableFileTurns(TableFileSettings settings) {
         this.settings = settings;
         this.global = new Semaphore(settings.permits(), true);
+        this.cpu = new CpuBoundWork("table-files", settings.permits());
+    }
+
+    /**
+     * Parses or writes a file — pure computation on values, no database — on platform threads of its own
+     * ({@link CpuBoundWork}), so that a workbook never holds the carrier of a request's virtual thread. Call it
+     * inside {@link #inTurn}, which bounds how many run at once.
+     */
+    public <T> T compute(Supplier<T> work) {
+        return cpu.run(work);
     }
 
     /**
