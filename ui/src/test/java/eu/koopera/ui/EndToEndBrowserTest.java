@@ -228,6 +228,14 @@ class EndToEndBrowserTest extends IntegrationTest {
         collectConsole();
         assertThat(console).as("the pages ran under the UI's Content-Security-Policy without a violation")
                 .noneMatch(line -> line.contains("Content Security Policy") || line.contains("Content-Security-Policy"));
+
+        // the control: the policy is in force and a violation does reach the console this test reads
+        ((JavascriptExecutor) browser).executeScript("const image = document.createElement('img');"
+                + "image.src = 'https://example.invalid/tracker.png'; document.body.appendChild(image);");
+        wait.until(driver -> {
+            collectConsole();
+            return console.stream().anyMatch(line -> line.contains("Content Security Policy"));
+        });
     }
 
     /** Keeps what the browser's console said since the last call (Chromium hands each entry out once). */
