@@ -72,11 +72,11 @@ public class TenantProvisioner {
                         throw new TenantExistsException(code);
                     }
                     LOG.warn("Removing the remains of an interrupted creation of tenant {}", code);
-                    undo(found, true);
+                    undo(lock, found, true);
                 }
-                return provision(code, name, country, defaultLocale);
+                return provision(lock, code, name, country, defaultLocale);
             } finally {
-                advisoryLock(lock, "pg_advisory_unlock", code);
+                release(lock, code);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create tenant " + code, e);
@@ -96,7 +96,13 @@ public class TenantProvisioner {
         return active;
     }
 
-    private Tenant provision(String code, String name, String country, String defaultLocale) {
+    /**
+     * Creates the row, then the schema and its tables on {@code connection} — the one that holds the lock, so that
+     * a creation needs no more connections at once than before the lock existed (one of its own, one for the
+     * registry).
+     */
+    private Tenant provision(Connection connection, String code, String name, String country,
+                             String defaultLocale) {
         String schema = TenantCodes.schemaFor(code);
         Instant now = Instant.now();
         Tenant registered;
@@ -110,7 +116,7 @@ public class TenantProvisioner {
             throw e;
         }
         boolean schemaCreated = false;
-        try (Connection connection = dataSource.getConnection()) {
+        try {
             schemaCreated = createSchema(connection, schema);
             SchemaVersion version = migrator.migrate(connection, SchemaMigrator.TENANT_CHANGELOG, schema);
             Tenant created = tenants.update(registered.withMigration(MigrationStatus.CURRENT, null, version.label(),
@@ -118,11 +124,32 @@ public class TenantProvisioner {
             registry.evict(code);
             return created;
         } catch (SQLException | RuntimeException e) {
-            undo(registered, schemaCreated);
+            undo(connection, registered, schemaCreated);
             if (e instanceof TenantExistsException exists) {
                 throw exists;
             }
             throw new IllegalStateException("Could not create tenant " + code, e);
+        }
+    }
+
+    /**
+     * Releases the lock, ending a transaction a failed migration may have left open first; if that fails, the
+     * connection is aborted rather than returned to the pool with the lock still held.
+     */
+    private static void release(Connection connection, String code) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+            advisoryLock(connection, "pg_advisory_unlock", code);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Could not release the creation lock of tenant {}; closing its connection", code, e);
+            try {
+                connection.abort(Runnable::run);
+            } catch (SQLException ignored) {
+                // the connection is gone either way, and the lock with it
+            }
         }
     }
 
@@ -149,8 +176,12 @@ public class TenantProvisioner {
         }
     }
 
-    private void undo(Tenant registered, boolean dropSchema) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+    private void undo(Connection connection, Tenant registered, boolean dropSchema) {
+        try (Statement statement = connection.createStatement()) {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
             if (dropSchema) {
                 statement.execute("DROP SCHEMA IF EXISTS \"" + registered.schemaName() + "\" CASCADE");
             }
