@@ -92,6 +92,8 @@ KOOPERA_BASE_DOMAIN: {{ .Values.baseDomain | quote }}
 KOOPERA_DATA_DIR: /tmp/koopera
 KOOPERA_LOG_FORMAT: json
 KOOPERA_DATABASE_POOL_SIZE: {{ .Values.databasePoolSize | quote }}
+KOOPERA_SHUTDOWN_GRACE_PERIOD: {{ printf "%ds" (int .Values.shutdown.gracePeriodSeconds) | quote }}
+KOOPERA_LOGIN_LIST_ASSOCIATIONS: {{ .Values.login.listAssociations | quote }}
 DATASOURCES_DEFAULT_URL: {{ include "koopera.databaseUrl" . | quote }}
 {{- if .Values.ingress.enabled }}
 {{- /* behind the ingress every client would otherwise share its address in the login limits */}}
@@ -129,6 +131,12 @@ KOOPERA_MAIL_FROM: {{ .from | quote }}
     secretKeyRef:
       name: {{ $secret }}
       key: KOOPERA_ADMIN_PASSWORD
+      optional: true
+- name: KOOPERA_METRICS_TOKEN
+  valueFrom:
+    secretKeyRef:
+      name: {{ $secret }}
+      key: KOOPERA_METRICS_TOKEN
       optional: true
 {{- if .Values.smtp.host }}
 - name: KOOPERA_MAIL_SMTP_PASSWORD

@@ -5,6 +5,7 @@ import eu.koopera.accounts.AccountService;
 import eu.koopera.audit.SecurityEvents;
 import eu.koopera.platform.security.Caller;
 import eu.koopera.platform.security.CallerContext;
+import eu.koopera.platform.security.Roles;
 import eu.koopera.accounts.TenantUser;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.platform.web.Problem;
@@ -79,24 +80,41 @@ public class TenantAdminService {
         return TenantResponse.of(find(code));
     }
 
-    /** Renames, suspends or reactivates a tenant. */
+    /**
+     * Renames, suspends or reactivates a tenant.
+     *
+     * @throws ApiException.Conflict when asked to move a tenant into or out of {@code PROVISIONING}: only its first
+     *                               administrator makes a new tenant active
+     */
     public TenantResponse update(String code, UpdateTenantCommand command) {
         Caller caller = callers.requireOperator();
         Tenant tenant = find(code);
         String name = command.name() == null ? tenant.name() : command.name().strip();
         TenantStatus status = command.status() == null ? tenant.status() : command.status();
+        if (status != tenant.status()
+                && (status == TenantStatus.PROVISIONING || tenant.status() == TenantStatus.PROVISIONING)) {
+            throw new ApiException.Conflict("A new tenant becomes active when its first administrator is created.")
+                    .withCode("tenant.provisioning");
+        }
         Tenant updated = registry.update(tenant.withDetails(name, status, Instant.now()));
         audit.record(caller.username(), "tenant.updated", code, code, "name=" + name + ", status=" + status);
         return TenantResponse.of(updated);
     }
 
-    /** Creates a user inside the tenant, typically its first association administrator. */
+    /**
+     * Creates a user inside the tenant, typically its first association administrator, whose creation makes a new
+     * ({@code PROVISIONING}) tenant active.
+     */
     public TenantUserResponse createUser(String code, CreateTenantUserCommand command) {
         Caller caller = callers.requireOperator();
         Tenant tenant = find(code);
         TenantUser user = accounts.createTenantUser(tenant, new AccountService.NewUser(command.username(),
                 command.password(), command.email(), command.displayName(), command.roles(), tenant.defaultLocale()));
         audit.record(caller.username(), "tenant.user.created", code, user.username(), String.join(",", user.roleSet()));
+        if (tenant.status() == TenantStatus.PROVISIONING && user.roleSet().contains(Roles.ASSOCIATION_ADMIN)) {
+            provisioner.activate(tenant);
+            audit.record(caller.username(), "tenant.activated", code, code, tenant.name());
+        }
         // the association's own log tells its administrators who was given which roles, by which operator
         admission.callAs(new Admission(caller, tenant), () -> {
             events.rolesChanged(user.username(), Set.of(), user.roleSet());

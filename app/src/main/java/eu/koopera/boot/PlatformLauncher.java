@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Prepares what the application context needs before it starts: a database (the embedded server when no
@@ -58,48 +59,38 @@ public final class PlatformLauncher {
         properties.put("koopera.data-dir", dataDir.toAbsolutePath().toString());
 
         EmbeddedPostgres embedded = null;
-        if (setting("DATASOURCES_DEFAULT_URL", "datasources.default.url").isEmpty()) {
-            embedded = EmbeddedPostgres.start(dataDir);
-            properties.put("datasources.default.url", embedded.jdbcUrl());
-            properties.put("datasources.default.username", embedded.username());
-            properties.put("datasources.default.password", embedded.password());
-        }
-        boolean production = setting("MICRONAUT_ENVIRONMENTS", "micronaut.environments").orElse("")
-                .contains("prod");
-        properties.put("koopera.jwt.secret", signingKey(dataDir, embedded != null && !production));
-        setting("KOOPERA_JWT_PREVIOUS_SECRET", "koopera.jwt.previous-secret").ifPresent(previous -> {
-            properties.put("micronaut.security.token.jwt.signatures.secret.previous.secret", previous);
-            properties.put("micronaut.security.token.jwt.signatures.secret.previous.jws-algorithm", "HS256");
-        });
-        if (migrateOnly) {
-            properties.put("koopera.migrations.mode", "RUN");
-            properties.put("koopera.ui.enabled", false);
-        }
-        EmbeddedPostgres database = embedded;
-        ApplicationContext context;
+        AtomicReference<ApplicationContext> started = new AtomicReference<>();
         try {
-            context = migrateOnly
+            if (setting("DATASOURCES_DEFAULT_URL", "datasources.default.url").isEmpty()) {
+                embedded = EmbeddedPostgres.start(dataDir);
+                properties.put("datasources.default.url", embedded.jdbcUrl());
+                properties.put("datasources.default.username", embedded.username());
+                properties.put("datasources.default.password", embedded.password());
+            }
+            // registered before anything else can fail: Micronaut ends a failed start with System.exit, and the
+            // embedded PostgreSQL, a process of its own, must not outlive the JVM that started it
+            Runtime.getRuntime().addShutdownHook(shutdownHook(started, embedded, migrateOnly));
+            boolean production = setting("MICRONAUT_ENVIRONMENTS", "micronaut.environments").orElse("")
+                    .contains("prod");
+            properties.put("koopera.jwt.secret", signingKey(dataDir, embedded != null && !production));
+            setting("KOOPERA_JWT_PREVIOUS_SECRET", "koopera.jwt.previous-secret").ifPresent(previous -> {
+                properties.put("micronaut.security.token.jwt.signatures.secret.previous.secret", previous);
+                properties.put("micronaut.security.token.jwt.signatures.secret.previous.jws-algorithm", "HS256");
+            });
+            if (migrateOnly) {
+                properties.put("koopera.migrations.mode", "RUN");
+                properties.put("koopera.ui.enabled", false);
+            }
+            started.set(migrateOnly
                     ? ApplicationContext.builder(Application.class).properties(properties).args(args).start()
-                    : Micronaut.build(args).mainClass(Application.class).properties(properties).start();
-        } catch (RuntimeException e) {
-            if (database != null) {
-                database.close();
+                    : Micronaut.build(args).mainClass(Application.class).properties(properties).start());
+        } catch (RuntimeException | Error e) {
+            if (embedded != null) {
+                embedded.close();
             }
             throw e;
         }
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("koopera-shutdown").unstarted(() -> {
-            if (!migrateOnly) {
-                // Micronaut's own shutdown hook stops the server and the context; closing it here as well
-                // makes the two hooks wait on each other's locks, so wait for it instead.
-                awaitStopped(context, SHUTDOWN_WAIT);
-            }
-            if (context.isRunning()) {
-                context.close();
-            }
-            if (database != null) {
-                database.close();
-            }
-        }));
+        ApplicationContext context = started.get();
         if (migrateOnly) {
             SchemaMigrations.MigrationReport report = context.getBean(SchemaMigrations.class).lastReport();
             context.close();
@@ -111,6 +102,26 @@ public final class PlatformLauncher {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    private static Thread shutdownHook(AtomicReference<ApplicationContext> started, EmbeddedPostgres database,
+                                       boolean migrateOnly) {
+        return Thread.ofPlatform().name("koopera-shutdown").unstarted(() -> {
+            ApplicationContext context = started.get();
+            if (context != null) {
+                if (!migrateOnly) {
+                    // Micronaut's own shutdown hook drains and stops the server and the context; closing it here
+                    // as well makes the two hooks wait on each other's locks, so wait for it instead.
+                    awaitStopped(context, SHUTDOWN_WAIT);
+                }
+                if (context.isRunning()) {
+                    context.close();
+                }
+            }
+            if (database != null) {
+                database.close();
+            }
+        });
     }
 
     private static void awaitStopped(ApplicationContext context, Duration limit) {

@@ -3,7 +3,6 @@ package eu.koopera.demo;
 import eu.koopera.members.MemberCommand;
 import eu.koopera.members.MemberKind;
 import eu.koopera.members.MemberResponse;
-import eu.koopera.members.MemberSearch;
 import eu.koopera.members.MemberService;
 import eu.koopera.people.PeopleService;
 import eu.koopera.people.PersonCommand;
@@ -36,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * With {@code --demo} or {@code KOOPERA_DEMO=true}, creates the three demo associations if they are absent: LPS
@@ -91,6 +89,7 @@ public class DemoAssociations {
                 password = generatePassword();
             }
             printPassword |= createAdminIfAbsent(tenant, password);
+            tenant = provisioner.activate(tenant);
             List<Municipality> selected = municipalities.stream().filter(association.members()).toList();
             int created = createMembersIfAbsent(tenant, selected);
             int contacts = createPeopleIfAbsent(tenant, selected.subList(0, association.demoPeople()));
@@ -123,8 +122,8 @@ public class DemoAssociations {
 
     private int createMembersIfAbsent(Tenant tenant, List<Municipality> selected) {
         try (PropagatedContext.Scope ignored = asDemoUser(tenant)) {
-            Set<String> existing = members.search(MemberSearch.all(), 0, 100).items().stream()
-                    .map(member -> member.code()).collect(Collectors.toSet());
+            // looked up by code, not by browsing a page: an association may have any number of members
+            Set<String> existing = members.byCodes(selected.stream().map(Municipality::code).toList()).keySet();
             int created = 0;
             for (Municipality municipality : selected) {
                 if (!existing.contains(municipality.code())) {

@@ -3,6 +3,7 @@ package eu.koopera.demo;
 import eu.koopera.events.CoOrganiserCommand;
 import eu.koopera.events.EventCommand;
 import eu.koopera.events.EventKind;
+import eu.koopera.events.EventPage;
 import eu.koopera.events.EventResponse;
 import eu.koopera.events.EventService;
 import eu.koopera.events.EventStatus;
@@ -34,7 +35,6 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * The study visits and regional discussions of the seeds, for the demo: LPS's study visits to Norway (organised
@@ -66,12 +66,23 @@ class DemoEvents {
         this.people = people;
     }
 
+    /** The Latvian titles of all of LPS's events, page by page: an association may have any number of them. */
+    private Set<String> existingTitles() {
+        Set<String> titles = new java.util.HashSet<>();
+        for (int page = 0; ; page++) {
+            EventPage found = events.search(null, null, null, page, 100);
+            found.items().forEach(event -> titles.add(event.title().lv()));
+            if (found.items().size() < 100) {
+                return titles;
+            }
+        }
+    }
+
     @PostConstruct
     void createIfAbsent() {
         Tenant lps = registry.find("lps").orElseThrow();
         Tenant llpa = registry.find("llpa").orElseThrow();
-        Set<String> existing = as(lps, () -> events.search(null, null, null, 0, 100).items().stream()
-                .map(event -> event.title().lv()).collect(Collectors.toSet()));
+        Set<String> existing = as(lps, this::existingTitles);
         int created = 0;
         for (Demo demo : demos()) {
             if (existing.contains(demo.command().title().lv())) {

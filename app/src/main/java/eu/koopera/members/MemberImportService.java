@@ -7,14 +7,16 @@ import eu.koopera.platform.security.Caller;
 import eu.koopera.platform.security.CallerContext;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.tabular.Table;
+import eu.koopera.platform.tabular.TableFileTurns;
 import eu.koopera.platform.tabular.TableFormat;
 import eu.koopera.platform.tabular.TableReader;
 import eu.koopera.platform.tabular.TableWriter;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.platform.web.Problem;
-import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,14 +46,19 @@ public class MemberImportService {
     private final TableWriter writer;
     private final MemberQueries queries;
     private final TenantAuditLog audit;
+    private final TableFileTurns turns;
+    private final TransactionOperations<Connection> transactions;
 
     public MemberImportService(CallerContext callers, TableReader reader, TableWriter writer, MemberQueries queries,
-                               TenantAuditLog audit) {
+                               TenantAuditLog audit, TableFileTurns turns,
+                               TransactionOperations<Connection> transactions) {
         this.callers = callers;
         this.reader = reader;
         this.writer = writer;
         this.queries = queries;
         this.audit = audit;
+        this.turns = turns;
+        this.transactions = transactions;
     }
 
     /**
@@ -62,11 +69,17 @@ public class MemberImportService {
      * @param dryRun  validate and count only
      * @throws ApiException.Unprocessable with one error per invalid cell, when any row is invalid
      */
-    @Transactional
     public ImportResult importFile(byte[] content, TableFormat format, boolean dryRun) {
         Caller caller = callers.requireTenantRole(Roles.ASSOCIATION_ADMIN);
-        Table table = reader.read(content, format);
-        List<MemberImportRow> rows = validate(table);
+        return turns.inTurn(caller.tenantCode(), () -> {
+            // the file is parsed and checked before a connection is taken: a slow or hostile file holds none
+            Table table = turns.compute(() -> reader.read(content, format));
+            List<MemberImportRow> rows = validate(table);
+            return transactions.executeWrite(status -> write(caller, table, rows, dryRun));
+        });
+    }
+
+    private ImportResult write(Caller caller, Table table, List<MemberImportRow> rows, boolean dryRun) {
         Map<String, MemberResponse> existing = queries.byCodes(rows.stream().map(MemberImportRow::code).toList());
         List<MemberImportRow> creations = rows.stream().filter(row -> !existing.containsKey(row.code())).toList();
         List<MemberImportRow> updates = rows.stream().filter(row -> existing.containsKey(row.code())).toList();
@@ -91,11 +104,18 @@ public class MemberImportService {
 
     /**
      * The whole register, in the import columns, ordered by name in the association's alphabet; for administrators,
-     * like the import.
+     * like the import. The rows are read in a short read-only transaction and the file is written after its
+     * connection went back to the pool.
      */
-    @Transactional(readOnly = true)
     public byte[] export(TableFormat format) {
-        callers.requireTenantRole(Roles.ASSOCIATION_ADMIN);
+        Caller caller = callers.requireTenantRole(Roles.ASSOCIATION_ADMIN);
+        return turns.inTurn(caller.tenantCode(), () -> {
+            List<List<String>> rows = transactions.executeRead(status -> rows());
+            return turns.compute(() -> writer.write(format, COLUMNS, rows));
+        });
+    }
+
+    private List<List<String>> rows() {
         List<List<String>> rows = new ArrayList<>();
         for (MemberResponse member : queries.all(new MemberSearch(null, null, null, null, null,
                 MemberSearch.SortField.NAME, false))) {
@@ -103,7 +123,7 @@ public class MemberImportService {
                     member.region(), member.population() == null ? null : member.population().toString(),
                     member.website()));
         }
-        return writer.write(format, COLUMNS, rows);
+        return rows;
     }
 
     private static List<MemberImportRow> validate(Table table) {

@@ -5,17 +5,20 @@ import eu.koopera.members.MemberService;
 import eu.koopera.audit.AuditAction;
 import eu.koopera.audit.AuditMessage;
 import eu.koopera.audit.TenantAuditLog;
+import eu.koopera.platform.security.Caller;
 import eu.koopera.platform.security.CallerContext;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.tabular.Table;
+import eu.koopera.platform.tabular.TableFileTurns;
 import eu.koopera.platform.tabular.TableFormat;
 import eu.koopera.platform.tabular.TableReader;
 import eu.koopera.platform.tabular.TableWriter;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.platform.web.Problem;
-import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,9 +49,14 @@ public class PeopleImportService {
     private final PeopleQueries queries;
     private final MemberService members;
     private final TenantAuditLog audit;
+    private final TableFileTurns turns;
+    private final TransactionOperations<Connection> transactions;
 
     public PeopleImportService(CallerContext callers, TableReader reader, TableWriter writer, PeopleQueries queries,
-                               MemberService members, TenantAuditLog audit) {
+                               MemberService members, TenantAuditLog audit, TableFileTurns turns,
+                               TransactionOperations<Connection> transactions) {
+        this.turns = turns;
+        this.transactions = transactions;
         this.callers = callers;
         this.reader = reader;
         this.writer = writer;
@@ -65,11 +73,17 @@ public class PeopleImportService {
      * @param dryRun  validate and count only
      * @throws ApiException.Unprocessable with one error per invalid cell, when any row is invalid
      */
-    @Transactional
     public PeopleImportResult importFile(byte[] content, TableFormat format, boolean dryRun) {
-        callers.requireTenantRole(Roles.ASSOCIATION_ADMIN);
-        Table table = reader.read(content, format);
-        checkHeader(table);
+        Caller caller = callers.requireTenantRole(Roles.ASSOCIATION_ADMIN);
+        return turns.inTurn(caller.tenantCode(), () -> {
+            // the file is parsed before a connection is taken: a slow or hostile file holds none
+            Table table = turns.compute(() -> reader.read(content, format));
+            checkHeader(table);
+            return transactions.executeWrite(status -> importTable(table, dryRun));
+        });
+    }
+
+    private PeopleImportResult importTable(Table table, boolean dryRun) {
         Map<String, Long> memberIds = members.byCodes(table.rows().stream().map(row -> row.get("member_code"))
                         .filter(Objects::nonNull).collect(Collectors.toSet())).values().stream()
                 .collect(Collectors.toMap(MemberResponse::code, MemberResponse::id));
@@ -92,16 +106,24 @@ public class PeopleImportService {
         return new PeopleImportResult(creations.size(), updates.size(), dryRun);
     }
 
-    /** Everyone, in the import columns, ordered by member code and name. */
-    @Transactional(readOnly = true)
+    /**
+     * Everyone, in the import columns, ordered by member code and name. The rows are read in a short read-only
+     * transaction and the file is written after its connection went back to the pool.
+     */
     public byte[] export(TableFormat format) {
-        callers.requireTenantRole(Roles.ASSOCIATION_ADMIN);
-        List<List<String>> rows = new ArrayList<>();
-        for (PersonResponse person : queries.all()) {
-            rows.add(java.util.Arrays.asList(person.memberCode(), person.firstName(), person.lastName(),
-                    person.position(), person.email(), person.phone(), String.join(", ", person.languages())));
-        }
-        return writer.write(format, COLUMNS, rows);
+        Caller caller = callers.requireTenantRole(Roles.ASSOCIATION_ADMIN);
+        return turns.inTurn(caller.tenantCode(), () -> {
+            List<List<String>> rows = transactions.executeRead(status -> {
+                List<List<String>> read = new ArrayList<>();
+                for (PersonResponse person : queries.all()) {
+                    read.add(java.util.Arrays.asList(person.memberCode(), person.firstName(), person.lastName(),
+                            person.position(), person.email(), person.phone(),
+                            String.join(", ", person.languages())));
+                }
+                return read;
+            });
+            return turns.compute(() -> writer.write(format, COLUMNS, rows));
+        });
     }
 
     private void write(List<PersonImportRow> creations, List<PersonImportRow> updates,

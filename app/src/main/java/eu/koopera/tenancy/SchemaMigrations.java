@@ -44,16 +44,23 @@ public class SchemaMigrations {
         this.settings = settings;
     }
 
+    /** The tenants whose schemas are kept current: the active ones and those waiting for their administrator. */
+    private List<Tenant> kept() {
+        return java.util.stream.Stream.concat(tenants.findByStatusOrderByCode(TenantStatus.ACTIVE).stream(),
+                        tenants.findByStatusOrderByCode(TenantStatus.PROVISIONING).stream())
+                .sorted(java.util.Comparator.comparing(Tenant::code)).toList();
+    }
+
     @PostConstruct
     void migrateAtStart() {
         long started = System.nanoTime();
         requireUnprivilegedRole();
         if (settings.mode() == MigrationSettings.Mode.RUN) {
             migratePlatform();
-            lastReport = migrateTenants(tenants.findByStatusOrderByCode(TenantStatus.ACTIVE));
+            lastReport = migrateTenants(kept());
         } else {
             checkPlatform();
-            lastReport = checkTenants(tenants.findByStatusOrderByCode(TenantStatus.ACTIVE));
+            lastReport = checkTenants(kept());
         }
         LOG.info("Schemas {} in {} ms: {} tenants current, {} failed", settings.mode() == MigrationSettings.Mode.RUN
                         ? "migrated" : "checked", (System.nanoTime() - started) / 1_000_000,

@@ -93,6 +93,28 @@ class DemoAssociationsTest {
         }
     }
 
+    @Test
+    void demoStartsAgainOnceAnAssociationHasMoreMembersThanOnePage() throws Exception {
+        try (ApplicationContext context = start()) {
+            TestClient client = new TestClient(context.getBean(EmbeddedServer.class).getURI(),
+                    context.getBean(JsonMapper.class));
+            StringBuilder csv = new StringBuilder("code;name\n");
+            for (int i = 1; i <= 120; i++) {
+                csv.append(String.format("AAA-%03d;Aaa %03d%n", i, i));
+            }
+            String lps = client.login("lps", "admin", PASSWORD);
+            assertThat(client.send("/api/members/import", "POST", csv.toString(), "text/csv", bearer(lps)).status())
+                    .isEqualTo(200);
+        }
+        try (ApplicationContext ignored = start()) {
+            assertThat(members("lps")).isEqualTo(43 + 120);
+        } finally {
+            try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
+                statement.executeUpdate("DELETE FROM t_lps.member WHERE code LIKE 'AAA-%'");
+            }
+        }
+    }
+
     private static ApplicationContext start() {
         EmbeddedPostgres db = TestDatabase.server();
         Map<String, Object> properties = new HashMap<>();

@@ -575,6 +575,27 @@ public final class ApiReadBenchmark {
             }
         }
 
+        /** The application process's resident set now, in KiB. */
+        long rssKib() throws IOException {
+            return status("VmRSS");
+        }
+
+        /** The application process's peak resident set since start or {@link #resetPeakRss}, in KiB. */
+        long peakRssKib() throws IOException {
+            return status("VmHWM");
+        }
+
+        /** Resets the kernel's peak-RSS mark of the application process (same user, Linux 4.0+). */
+        void resetPeakRss() throws IOException {
+            Files.writeString(Path.of("/proc/" + pid + "/clear_refs"), "5");
+        }
+
+        private long status(String field) throws IOException {
+            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                    .filter(line -> line.startsWith(field + ":"))
+                    .map(line -> Long.parseLong(line.replaceAll("\\D", ""))).findFirst().orElse(0L);
+        }
+
         /** User plus system CPU time of the application JVM, in clock ticks (1/100 s). */
         long cpuTicks() throws IOException {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));

@@ -84,7 +84,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
         Path absolute = dataDir.toAbsolutePath().normalize();
         createDirectories(absolute);
         EmbeddedPostgres server = new EmbeddedPostgres(absolute, runningAsRoot() ? serverUser() : null);
-        server.startServer();
+        try {
+            server.startServer();
+        } catch (RuntimeException e) {
+            server.close(); // a server that started but could not be prepared must not stay behind
+            throw e;
+        }
         return server;
     }
 

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -22,6 +21,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -45,7 +45,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * and signs out. Staff of a Latvian and of a Lithuanian association each walk their dashboard, the members grid in
  * their alphabet's order and sorted the other way (kept over a reload), a membership status change that the history
  * tab then shows, and the import wizard's check and import; the Latvian one also on a 390 px phone. A screenshot of
- * each step lands in {@code target/screenshots}, named by language and step.
+ * each step lands in {@code target/screenshots}, named by language and step. The UI's Content-Security-Policy is in
+ * force throughout, and the browser's console must report no violation of it.
  */
 @MicronautTest(transactional = false)
 class EndToEndBrowserTest extends IntegrationTest {
@@ -75,6 +76,7 @@ class EndToEndBrowserTest extends IntegrationTest {
     private String code;
     private National latvian;
     private National lithuanian;
+    private final List<String> console = new java.util.ArrayList<>();
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -98,6 +100,8 @@ class EndToEndBrowserTest extends IntegrationTest {
         Files.deleteIfExists(AXE_REPORT);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
+        // the browser's console, where Chromium reports every Content-Security-Policy violation
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-dev-shm-usage", "--window-size=1366,900", "--lang=en-GB");
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -160,14 +164,14 @@ class EndToEndBrowserTest extends IntegrationTest {
         browser.manage().deleteAllCookies();
         browser.get("http://127.0.0.1:" + ui.port() + "/");
         WebElement association = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("vaadin-combo-box#association input")));
+                By.cssSelector("vaadin-text-field#association input")));
         screenshot("01-login-page");
         accessible("login page");
+        assertThat(browser.getPageSource()).as("anonymous visitors see no list of associations")
+                .doesNotContain(tenantName);
 
-        association.sendKeys(tenantName);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-combo-box-item")));
-        association.sendKeys(Keys.ENTER);
-        browser.findElement(By.cssSelector("vaadin-login-form vaadin-text-field input")).sendKeys("ilze");
+        association.sendKeys(code);
+        browser.findElement(By.cssSelector("vaadin-login-form vaadin-text-field:not(#association) input")).sendKeys("ilze");
         browser.findElement(By.cssSelector("vaadin-login-form vaadin-password-field input")).sendKeys(PASSWORD);
         screenshot("02-credentials-entered");
         browser.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
@@ -264,6 +268,23 @@ class EndToEndBrowserTest extends IntegrationTest {
         browser.get("http://127.0.0.1:" + ui.port() + "/members");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-login-form")));
         assertThat(browser.getCurrentUrl()).doesNotContain("/members");
+        collectConsole();
+        assertThat(console).as("the pages ran under the UI's Content-Security-Policy without a violation")
+                .noneMatch(line -> line.contains("Content Security Policy") || line.contains("Content-Security-Policy"));
+
+        // the control: the policy is in force and a violation does reach the console this test reads
+        ((JavascriptExecutor) browser).executeScript("const image = document.createElement('img');"
+                + "image.src = 'https://example.invalid/tracker.png'; document.body.appendChild(image);");
+        wait.until(driver -> {
+            collectConsole();
+            return console.stream().anyMatch(line -> line.contains("Content Security Policy"));
+        });
+    }
+
+    /** Keeps what the browser's console said since the last call (Chromium hands each entry out once). */
+    private void collectConsole() {
+        browser.manage().logs().get(LogType.BROWSER).getAll().forEach(entry -> console.add(entry.getLevel() + " "
+                + entry.getMessage()));
     }
 
     @Test
@@ -316,11 +337,10 @@ class EndToEndBrowserTest extends IntegrationTest {
             }
         });
         WebElement choice = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("vaadin-combo-box#association input")));
-        choice.sendKeys(association.name());
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-combo-box-item")));
-        choice.sendKeys(Keys.ENTER);
-        browser.findElement(By.cssSelector("vaadin-login-form vaadin-text-field input")).sendKeys("vadovas");
+                By.cssSelector("vaadin-text-field#association input")));
+        choice.sendKeys(association.code());
+        browser.findElement(By.cssSelector("vaadin-login-form vaadin-text-field:not(#association) input"))
+                .sendKeys("vadovas");
         browser.findElement(By.cssSelector("vaadin-login-form vaadin-password-field input")).sendKeys(PASSWORD);
         screenshot(prefix + "01-login");
         browser.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
@@ -515,6 +535,7 @@ class EndToEndBrowserTest extends IntegrationTest {
     }
 
     private void screenshot(String name) throws IOException {
+        collectConsole();
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }

@@ -110,15 +110,16 @@ class PortalPolishViewsTest extends BrowserlessUiTest {
     }
 
     @Test
-    void theSignInPageHasTheAssociationInsideTheCardAPreselectingLinkAndALanguageSwitch() {
+    void theSignInPageHasTheAssociationCodeInsideTheCardAPreselectingLinkAndALanguageSwitchButListsNoAssociation() {
         String tenant = api.createTenantWithAdmin("uilog", ADMIN_PASSWORD);
         BrowserlessUIContext window = vaadin.newUser().newWindow();
         window.getUI().navigate("login", QueryParameters.of("association", tenant));
 
-        @SuppressWarnings("unchecked")
-        ComboBox<Object> association = window.find(ComboBox.class).id("association");
-        assertThat(association.getItemLabelGenerator().apply(association.getValue()))
-                .isEqualTo("Association " + tenant);
+        com.vaadin.flow.component.textfield.TextField association = window.find(
+                com.vaadin.flow.component.textfield.TextField.class).id("association");
+        assertThat(association.getValue()).isEqualTo(tenant);
+        assertThat(window.find(ComboBox.class).all()).as("no list of associations for anonymous visitors").isEmpty();
+        assertThat(window.getUI().getElement().getOuterHTML()).doesNotContain("Association " + tenant);
         assertThat(association.getElement().getAttribute("slot")).isEqualTo("custom-form-area");
         assertThat(association.getElement().getParent()).isEqualTo(window.find(LoginForm.class).single()
                 .getElement());

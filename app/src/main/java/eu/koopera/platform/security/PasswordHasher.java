@@ -3,6 +3,7 @@ package eu.koopera.platform.security;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
+import eu.koopera.platform.concurrency.CpuBoundWork;
 import eu.koopera.platform.web.ApiException;
 import jakarta.inject.Singleton;
 
@@ -16,7 +17,8 @@ import java.util.function.Supplier;
  *
  * <p>At most {@link PasswordHashingSettings#permits()} hashes run at once, decoys included; a caller that does not
  * get its turn within {@link PasswordHashingSettings#maxWait()} gets {@link ApiException.TooManyAttempts}, so
- * memory stays bounded whatever the number of parallel logins.
+ * memory stays bounded whatever the number of parallel logins. Hashes run on platform threads of their own
+ * ({@link CpuBoundWork}), so that they never hold the carriers of the requests' virtual threads.
  */
 @Singleton
 public class PasswordHasher {
@@ -33,10 +35,12 @@ public class PasswordHasher {
             .getResult();
     private final Semaphore turns;
     private final PasswordHashingSettings settings;
+    private final CpuBoundWork cpu;
 
     public PasswordHasher(PasswordHashingSettings settings) {
         this.settings = settings;
         this.turns = new Semaphore(settings.permits(), true);
+        this.cpu = new CpuBoundWork("password-hashing", settings.permits());
     }
 
     /**
@@ -76,7 +80,7 @@ public class PasswordHasher {
             throw busy();
         }
         try {
-            return work.get();
+            return cpu.run(work);
         } finally {
             turns.release();
         }

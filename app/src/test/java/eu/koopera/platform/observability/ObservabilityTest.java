@@ -18,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 class ObservabilityTest extends IntegrationTest {
 
+    private static final String METRICS_TOKEN = "scraper-token-0123456789";
+
     @Inject
     EmbeddedServer server;
     @Inject
@@ -26,6 +28,11 @@ class ObservabilityTest extends IntegrationTest {
     TestClient client;
     String tenant;
     String token;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("koopera.metrics.token", METRICS_TOKEN);
+    }
 
     @BeforeAll
     void setUp() {
@@ -51,7 +58,7 @@ class ObservabilityTest extends IntegrationTest {
         client.get("/api/members/424242", bearer(token));
         client.post("/api/auth/login", Map.of("username", "x", "password", "y"), "X-Tenant", "unregistered");
 
-        Response metrics = client.get("/metrics");
+        Response metrics = client.get("/metrics", "Authorization", "Bearer " + METRICS_TOKEN);
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body())
@@ -62,5 +69,15 @@ class ObservabilityTest extends IntegrationTest {
                 .contains("jvm_memory_used_bytes")
                 .contains("koopera_tenant_requests_total{status=\"2xx\",tenant=\"" + tenant + "\"}")
                 .doesNotContain("tenant=\"unregistered\"");
+    }
+
+    @Test
+    void metricsAreRefusedWithoutTheConfiguredTokenEvenToASignedInUser() {
+        assertThat(client.get("/metrics").status()).isEqualTo(401);
+        assertThat(client.get("/metrics", "Authorization", "Bearer wrong-" + METRICS_TOKEN).status()).isEqualTo(401);
+        Response withUserToken = client.get("/metrics", bearer(token));
+        assertThat(withUserToken.status()).isEqualTo(401);
+        assertThat(withUserToken.contentType()).startsWith("application/problem+json");
+        assertThat(withUserToken.body()).doesNotContain("jvm_memory_used_bytes");
     }
 }

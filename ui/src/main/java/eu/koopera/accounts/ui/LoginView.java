@@ -12,6 +12,7 @@ import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -36,6 +37,7 @@ import eu.koopera.ui.session.PublicView;
 import eu.koopera.ui.session.SignedIn;
 import eu.koopera.ui.session.UiSessions;
 import io.micronaut.context.annotation.Prototype;
+import io.micronaut.context.annotation.Value;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,8 +45,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Sign-in for everyone. On an association's own host name the association is fixed; elsewhere the user picks it,
- * or "platform operators" for operator accounts. Checked by the same {@link LoginService} as the API, so the same
+ * Sign-in for everyone. On an association's own host name the association is fixed; elsewhere the user types its
+ * code (empty for platform operators), or — when the operator allows it with {@code koopera.login.list-associations}
+ * — picks it from the list of associations. The last association is remembered in the browser either way. Checked by the same {@link LoginService} as the API, so the same
  * waits apply after repeated failures.
  */
 @Route("login")
@@ -58,6 +61,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final TenantAdmission admission;
     private final ClientAddresses addresses;
     private final ComboBox<TenantChoice> association = new ComboBox<>();
+    private final TextField associationCode = new TextField();
+    private final boolean listAssociations;
     private final LoginForm form = new LoginForm();
     private final Div passwordChange = new Div();
     private final CommandValidation validation;
@@ -65,7 +70,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     private String shownError;
 
     public LoginView(LoginService logins, TenantRegistry tenants, TenantHosts hosts, UiSessions sessions,
-                     TenantAdmission admission, ClientAddresses addresses, CommandValidation validation) {
+                     TenantAdmission admission, ClientAddresses addresses, CommandValidation validation,
+                     @Value("${koopera.login.list-associations:false}") boolean listAssociations) {
+        this.listAssociations = listAssociations;
         this.logins = logins;
         this.validation = validation;
         this.tenants = tenants;
@@ -90,6 +97,16 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         add(brand);
         if (fixedTenant.isPresent()) {
             add(new Paragraph(fixedTenant.get().name()));
+        } else if (!listAssociations) {
+            // anonymous visitors do not learn which associations use the platform: the user types the code
+            associationCode.setId("association");
+            associationCode.setLabel(getTranslation("login.associationCode"));
+            associationCode.setHelperText(getTranslation("login.associationCode.help"));
+            associationCode.setWidthFull();
+            associationCode.setMaxLength(64);
+            BrowserPreferences.read(BrowserPreferences.ASSOCIATION).ifPresent(this::choose);
+            associationCode.getElement().setAttribute("slot", "custom-form-area");
+            form.getElement().appendChild(associationCode.getElement());
         } else {
             association.setId("association");
             association.setLabel(getTranslation("login.association"));
@@ -145,6 +162,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     /** Chooses the association with {@code code} ({@link #OPERATORS} for operators) if it is offered. */
     private void choose(String code) {
+        if (!listAssociations) {
+            associationCode.setValue(OPERATORS.equals(code) ? "" : code);
+            return;
+        }
         association.getListDataView().getItems()
                 .filter(choice -> choice.tenant() == null ? OPERATORS.equals(code)
                         : choice.tenant().code().equals(code))
@@ -161,9 +182,17 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     /** To the "forgot password" page, with the association chosen here. */
     private void forgotPassword() {
-        Optional<String> chosen = fixedTenant.isPresent() || association.getValue() == null ? Optional.empty()
-                : Optional.of(association.getValue().tenant() == null ? OPERATORS
-                : association.getValue().tenant().code());
+        Optional<String> chosen;
+        if (fixedTenant.isPresent()) {
+            chosen = Optional.empty();
+        } else if (listAssociations) {
+            chosen = association.getValue() == null ? Optional.empty()
+                    : Optional.of(association.getValue().tenant() == null ? OPERATORS
+                    : association.getValue().tenant().code());
+        } else {
+            String code = associationCode.getValue().strip().toLowerCase(Locale.ROOT);
+            chosen = Optional.of(code.isEmpty() ? OPERATORS : code);
+        }
         getUI().ifPresent(ui -> ui.navigate(ForgotPasswordView.class, chosen
                 .map(code -> QueryParameters.of("association", code)).orElse(QueryParameters.empty())));
     }
@@ -177,15 +206,27 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
      * replaces the old one.
      */
     void signIn(String username, String password, String newPassword) {
-        if (fixedTenant.isEmpty() && association.getValue() == null) {
+        if (fixedTenant.isEmpty() && listAssociations && association.getValue() == null) {
             association.setErrorMessage(getTranslation("login.association.required"));
             association.setInvalid(true);
             form.setEnabled(true);
             return;
         }
         association.setInvalid(false);
-        Optional<Tenant> tenant = fixedTenant.isPresent() ? fixedTenant
-                : Optional.ofNullable(association.getValue().tenant());
+        Optional<Tenant> tenant;
+        if (fixedTenant.isPresent()) {
+            tenant = fixedTenant;
+        } else if (listAssociations) {
+            tenant = Optional.ofNullable(association.getValue().tenant());
+        } else {
+            String code = associationCode.getValue().strip().toLowerCase(Locale.ROOT);
+            tenant = code.isEmpty() ? Optional.empty() : tenants.find(code);
+            if (!code.isEmpty() && tenant.isEmpty()) {
+                // the same answer as a wrong password: the page does not tell which codes exist
+                fail("login.error.credentials");
+                return;
+            }
+        }
         if (tenant.isPresent()) {
             try {
                 tenant = Optional.of(admission.admit(tenant.get().code()));

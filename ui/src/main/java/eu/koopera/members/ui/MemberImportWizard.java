@@ -10,12 +10,12 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
 import eu.koopera.members.ImportResult;
 import eu.koopera.members.MemberImportService;
 import eu.koopera.platform.tabular.TableFormat;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.platform.web.Problem;
+import eu.koopera.ui.forms.BoundedUpload;
 import eu.koopera.ui.forms.CommandValidation;
 import eu.koopera.ui.i18n.ComponentTexts;
 
@@ -46,7 +46,8 @@ class MemberImportWizard extends VerticalLayout {
         this.onImported = onImported;
         setPadding(false);
 
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> accept(metadata.fileName(), bytes)));
+        Upload upload = new Upload(new BoundedUpload(MAX_BYTES, this::accept, () -> Notification.show(
+                getTranslation("upload.tooLarge", MAX_BYTES / (1024 * 1024)))));
         upload.setId("import-upload");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(MAX_BYTES);

@@ -1,7 +1,6 @@
 package eu.koopera.networks.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -23,6 +22,7 @@ import eu.koopera.networks.DocumentService;
 import eu.koopera.networks.NetworkResponse;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.ui.forms.Fields;
+import eu.koopera.ui.forms.BoundedUpload;
 import eu.koopera.ui.i18n.ComponentTexts;
 
 import java.io.ByteArrayInputStream;
@@ -71,15 +71,8 @@ class DocumentsTab extends VerticalLayout {
      * session, where the signed-in user is bound); the service decides whether the file is accepted.
      */
     private Upload upload(String id, BiConsumer<String, byte[]> store) {
-        UploadHandler handler = event -> {
-            byte[] content;
-            try (var in = event.getInputStream()) {
-                content = in.readNBytes(maxSize + 1);
-            }
-            String fileName = event.getFileName();
-            UI ui = event.getUI();
-            ui.access(() -> receive(fileName, content, store));
-        };
+        UploadHandler handler = new BoundedUpload(maxSize, (fileName, content) -> receive(fileName, content, store),
+                () -> refuse(getTranslation("network.document.tooLarge", size(getLocale(), maxSize))));
         Upload upload = new Upload(handler);
         upload.setId(id);
         upload.setMaxFiles(1);

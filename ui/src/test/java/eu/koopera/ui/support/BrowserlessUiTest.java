@@ -2,10 +2,9 @@ package eu.koopera.ui.support;
 
 import com.vaadin.browserless.BrowserlessApplicationContext;
 import com.vaadin.browserless.BrowserlessUIContext;
-import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.combobox.ComboBoxTester;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginFormTester;
+import com.vaadin.flow.component.textfield.TextField;
 import eu.koopera.support.IntegrationTest;
 import eu.koopera.support.TestClient;
 import eu.koopera.accounts.ui.LoginView;
@@ -56,12 +55,13 @@ public abstract class BrowserlessUiTest extends IntegrationTest {
         return window;
     }
 
-    /** Signs in on the login page of {@code window}; {@code association} is a tenant name or null for operators. */
+    /**
+     * Signs in on the login page of {@code window}; {@code association} is a tenant name ("Association " + code, as
+     * {@code TestClient} names them) or null for operators, typed as its code into the association field.
+     */
     protected void signIn(BrowserlessUIContext window, String association, String username, String password) {
-        @SuppressWarnings("unchecked")
-        ComboBox<Object> picker = window.find(ComboBox.class).id("association");
-        ComboBoxTester<ComboBox<Object>, Object> tester = window.test(picker);
-        tester.selectItem(association == null ? window.getUI().getTranslation("login.operators") : association);
+        TextField code = window.find(TextField.class).id("association");
+        window.test(code).setValue(association == null ? "" : association.substring("Association ".length()));
         LoginFormTester<LoginForm> form = window.test(window.find(LoginForm.class).single());
         form.login(username, password);
     }
