@@ -31,8 +31,9 @@ import java.util.regex.Pattern;
 /**
  * Imports indicator values, all or nothing: every cell is checked first (indicator and municipality known, year in
  * 1990–2100, a number, no value twice in the file, a gender only where the indicator is split by gender) and nothing
- * is written while any cell is wrong. Re-imported values update the stored ones; every created or changed value is
- * kept in the value history with its import, and the audit log gets one entry per import.
+ * is written while any cell is wrong. Re-imported values update the stored ones; each value names the import that
+ * last wrote it, every change of an existing value is kept in the value history with the value before it, and the
+ * audit log gets one entry per import.
  */
 @Singleton
 public class ValueImportService {

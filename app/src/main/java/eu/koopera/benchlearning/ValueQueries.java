@@ -27,8 +27,9 @@ class ValueQueries {
     private static final int BATCH = 20_000;
 
     /**
-     * Creates missing values and changes those whose figure or status differ, and records every creation and
-     * change with the value before it. The CTEs share one snapshot: {@code old} sees the rows as they were.
+     * Creates missing values and changes those whose figure or status differ, marks them with the import, and
+     * records every change of an existing value with the value before it. The CTEs share one snapshot: {@code old}
+     * sees the rows as they were.
      */
     private static final String UPSERT = """
             WITH input AS (
@@ -39,20 +40,22 @@ class ValueQueries {
               SELECT v.indicator_code, v.member_id, v.year, v.gender, v.value, v.status
                 FROM indicator_value v JOIN input i USING (indicator_code, year, gender, member_id)
             ), written AS (
-              INSERT INTO indicator_value AS v (indicator_code, member_id, year, gender, value, status, source)
-              SELECT indicator_code, member_id, year, gender, value, status, source FROM input
+              INSERT INTO indicator_value AS v (indicator_code, member_id, year, gender, value, status, source,
+                                                import_id)
+              SELECT indicator_code, member_id, year, gender, value, status, source, ? FROM input
               ON CONFLICT (indicator_code, year, gender, member_id) DO UPDATE
-                SET value = excluded.value, status = excluded.status, source = excluded.source, updated_at = now()
+                SET value = excluded.value, status = excluded.status, source = excluded.source,
+                    import_id = excluded.import_id, updated_at = now()
                 WHERE (v.value, v.status) IS DISTINCT FROM (excluded.value, excluded.status)
               RETURNING v.indicator_code, v.member_id, v.year, v.gender, v.value, v.status
             ), logged AS (
               INSERT INTO indicator_value_change (indicator_code, member_id, year, gender, old_value, new_value,
                                                   old_status, new_status, import_id, changed_by)
               SELECT w.indicator_code, w.member_id, w.year, w.gender, o.value, w.value, o.status, w.status, ?, ?
-                FROM written w LEFT JOIN old o USING (indicator_code, member_id, year, gender)
-              RETURNING old_value IS NULL AS created
+                FROM written w JOIN old o USING (indicator_code, member_id, year, gender)
+              RETURNING 1
             )
-            SELECT count(*) FILTER (WHERE created), count(*) FILTER (WHERE NOT created) FROM logged
+            SELECT (SELECT count(*) FROM written) - (SELECT count(*) FROM logged), (SELECT count(*) FROM logged)
             """;
 
     /** What an import would do, without writing. */
@@ -86,7 +89,8 @@ class ValueQueries {
                 try (PreparedStatement statement = connection.prepareStatement(UPSERT)) {
                     int next = bindArrays(connection, statement, batch, true);
                     statement.setObject(next, importId);
-                    statement.setString(next + 1, changedBy);
+                    statement.setObject(next + 1, importId);
+                    statement.setString(next + 2, changedBy);
                     add(statement, counts);
                 }
             }
