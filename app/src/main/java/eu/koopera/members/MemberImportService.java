@@ -85,10 +85,13 @@ public class MemberImportService {
         return new ImportResult(creations.size(), updates.size(), dryRun);
     }
 
-    /** The whole register, in the import columns, ordered by name in the association's alphabet. */
+    /**
+     * The whole register, in the import columns, ordered by name in the association's alphabet; for administrators,
+     * like the import.
+     */
     @Transactional(readOnly = true)
     public byte[] export(TableFormat format) {
-        callers.requireTenantUser();
+        callers.requireTenantRole(Roles.ASSOCIATION_ADMIN);
         List<List<String>> rows = new ArrayList<>();
         for (MemberResponse member : queries.all(new MemberSearch(null, null, null, null, null,
                 MemberSearch.SortField.NAME, false))) {

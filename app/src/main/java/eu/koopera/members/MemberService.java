@@ -16,6 +16,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +24,9 @@ import java.util.function.Supplier;
 
 /**
  * Member organisations of the current tenant: everyone in the tenant reads them, its administrators change them.
- * Every change is written to the tenant's audit log in the same transaction.
+ * Administrators' working notes (a member's notes, the note and author of each membership change) and the full
+ * register for export are for administrators only (docs/authorization.md). Every change is written to the tenant's
+ * audit log in the same transaction.
  */
 @Singleton
 public class MemberService {
@@ -69,8 +72,10 @@ public class MemberService {
     /** Members matching {@code search}, a page at a time. */
     @Transactional(readOnly = true)
     public MemberPage search(MemberSearch search, int page, int size) {
-        callers.requireTenantUser();
-        return queries.search(search, page, size);
+        Caller caller = callers.requireTenantUser();
+        MemberPage found = queries.search(search, page, size);
+        return isAdmin(caller) ? found : new MemberPage(found.items().stream().map(MemberResponse::withoutNotes)
+                .toList(), found.page(), found.size(), found.total());
     }
 
     /** Members whose name or code contains {@code text}, by name. */
@@ -81,8 +86,9 @@ public class MemberService {
 
     @Transactional(readOnly = true)
     public MemberResponse get(long id) {
-        callers.requireTenantUser();
-        return MemberResponse.of(find(id));
+        Caller caller = callers.requireTenantUser();
+        MemberResponse member = MemberResponse.of(find(id));
+        return isAdmin(caller) ? member : member.withoutNotes();
     }
 
     /**
@@ -138,10 +144,10 @@ public class MemberService {
         return response;
     }
 
-    /** Every member matching {@code search}, in its order, for a full export. */
+    /** Every member matching {@code search}, in its order, for a full export by an administrator. */
     @Transactional(readOnly = true)
     public List<MemberResponse> all(MemberSearch search) {
-        callers.requireTenantUser();
+        callers.requireTenantRole(Roles.ASSOCIATION_ADMIN);
         return queries.all(search);
     }
 
@@ -152,11 +158,14 @@ public class MemberService {
         return queries.countByStatus();
     }
 
+    /** A member's status changes, newest first; their notes and authors only for administrators. */
     @Transactional(readOnly = true)
     public List<MembershipHistoryEntry> membershipHistory(long id) {
-        callers.requireTenantUser();
+        Caller caller = callers.requireTenantUser();
         find(id);
-        return queries.history(id);
+        List<MembershipHistoryEntry> history = queries.history(id);
+        return isAdmin(caller) ? history : history.stream().map(MembershipHistoryEntry::withoutNoteAndAuthor)
+                .toList();
     }
 
     /**
@@ -183,8 +192,14 @@ public class MemberService {
     /** The members whose code is one of {@code codes}, by code; unknown codes are absent. */
     @Transactional(readOnly = true)
     public Map<String, MemberResponse> byCodes(Collection<String> codes) {
-        callers.requireTenantUser();
-        return codes.isEmpty() ? Map.of() : queries.byCodes(codes);
+        Caller caller = callers.requireTenantUser();
+        Map<String, MemberResponse> found = codes.isEmpty() ? Map.of() : queries.byCodes(codes);
+        if (isAdmin(caller)) {
+            return found;
+        }
+        Map<String, MemberResponse> redacted = new LinkedHashMap<>();
+        found.forEach((code, member) -> redacted.put(code, member.withoutNotes()));
+        return redacted;
     }
 
     /** Whether a member with this id exists in the current tenant. */
@@ -207,6 +222,10 @@ public class MemberService {
             }
             throw e;
         }
+    }
+
+    private static boolean isAdmin(Caller caller) {
+        return caller.hasRole(Roles.ASSOCIATION_ADMIN);
     }
 
     private Member find(long id) {

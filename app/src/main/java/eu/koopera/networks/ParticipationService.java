@@ -81,10 +81,10 @@ public class ParticipationService {
         return invitation;
     }
 
-    /** The invitations the owner sent for a network. */
+    /** The invitations the owner sent for a network, for its administrators and coordinators. */
     @Transactional(readOnly = true)
     public List<NetworkInvitationResponse> sent(UUID networkId) {
-        Caller caller = callers.requireTenantUser();
+        Caller caller = callers.requireTenantRole(Roles.ASSOCIATION_ADMIN, Roles.NETWORK_COORDINATOR);
         if (!access.visible(networkId, caller).ownedBy(caller.tenantCode())) {
             throw new ApiException.Forbidden("Only the owning association sees its invitations.");
         }

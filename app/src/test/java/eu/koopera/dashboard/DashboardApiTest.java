@@ -86,8 +86,8 @@ class DashboardApiTest extends IntegrationTest {
         Response member = client.get("/api/dashboard", bearer(client.login(code, "officer", "officer-password-123")));
         assertThat(member.status()).isEqualTo(403);
         assertThat(member.contentType()).startsWith("application/problem+json");
-        // an operator works outside any association: there is no dashboard to show
-        assertThat(client.get("/api/dashboard", bearer(client.operatorToken())).status()).isEqualTo(400);
+        // an operator works outside any association: refused, like every association route (docs/authorization.md)
+        assertThat(client.get("/api/dashboard", bearer(client.operatorToken())).status()).isEqualTo(403);
     }
 
     private static long id(Response created) {

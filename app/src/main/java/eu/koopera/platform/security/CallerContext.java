@@ -37,6 +37,10 @@ public class CallerContext {
      */
     public Caller requireTenantRole(String... roles) {
         Caller caller = current().orElseThrow(() -> new ApiException.Unauthorized("Authentication required."));
+        if (caller.tenantCode() == null) {
+            // an operator works on the platform, never inside an association's data: refused, not a bad request
+            throw new ApiException.Forbidden("Platform operators do not work inside an association.");
+        }
         String tenant = work.tenantCode()
                 .orElseThrow(() -> new ApiException.BadRequest("This request needs a tenant."));
         if (!tenant.equals(caller.tenantCode())) {

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -101,6 +102,9 @@ public class MemberDetailView extends VerticalLayout implements BeforeEnterObser
     private Component profile() {
         NumberFormat numbers = NumberFormat.getIntegerInstance(getLocale());
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
+        // notes reach administrators only; others would see an always-empty field
+        TextField notes = Fields.readOnly(this, "members.notes", member.notes());
+        notes.setVisible(isAdmin);
         FormLayout form = new FormLayout(
                 Fields.readOnly(this, "members.name", member.name()),
                 Fields.readOnly(this, "members.code", member.code()),
@@ -117,7 +121,7 @@ public class MemberDetailView extends VerticalLayout implements BeforeEnterObser
                 Fields.readOnly(this, "members.status", getTranslation("members.status." + member.membershipStatus())),
                 Fields.readOnly(this, "member.since", member.membershipSince() == null ? ""
                         : dates.format(member.membershipSince())),
-                Fields.readOnly(this, "members.notes", member.notes()));
+                notes);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32rem", 2));
         Button edit = new Button(getTranslation("common.edit"), VaadinIcon.EDIT.create(), click ->
                 new MemberDialog(members.get(member.id()), members, validation, () -> {
@@ -159,8 +163,10 @@ public class MemberDetailView extends VerticalLayout implements BeforeEnterObser
         grid.addColumn(row -> dates.format(row.entry().effectiveOn())).setHeader(getTranslation("member.history.from"));
         grid.addColumn(row -> row.until() == null ? "" : dates.format(row.until()))
                 .setHeader(getTranslation("member.history.to"));
-        grid.addColumn(row -> row.entry().changedBy()).setHeader(getTranslation("member.history.changedBy"));
-        grid.addColumn(row -> row.entry().note()).setHeader(getTranslation("member.history.note")).setFlexGrow(2);
+        grid.addColumn(row -> row.entry().changedBy()).setHeader(getTranslation("member.history.changedBy"))
+                .setVisible(isAdmin);
+        grid.addColumn(row -> row.entry().note()).setHeader(getTranslation("member.history.note")).setFlexGrow(2)
+                .setVisible(isAdmin);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
         grid.setItems(rows);

@@ -115,8 +115,12 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle, Befo
         importMembers.setId("import-members");
         importMembers.setVisible(mayEdit);
 
-        HorizontalLayout filters = new HorizontalLayout(search, kind, status, create, importMembers,
-                export(TableFormat.CSV), export(TableFormat.XLSX));
+        // the full register with notes is an administrator's export, like the API's (docs/authorization.md)
+        Anchor csv = export(TableFormat.CSV);
+        Anchor xlsx = export(TableFormat.XLSX);
+        csv.setVisible(mayEdit);
+        xlsx.setVisible(mayEdit);
+        HorizontalLayout filters = new HorizontalLayout(search, kind, status, create, importMembers, csv, xlsx);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
         filters.setWidthFull();
         filters.setWrap(true);
