@@ -107,7 +107,7 @@ class BenchlearningController {
         return groups.list();
     }
 
-    @Get("/peer-groups/{id:[0-9]+}")
+    @Get("/peer-groups/{id}")
     PeerGroup group(@PathVariable long id) {
         return groups.get(id);
     }
