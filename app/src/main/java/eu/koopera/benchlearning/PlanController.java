@@ -17,40 +17,69 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 
 import java.util.List;
 
-/** Improvement plans. Roles and ownership are checked in {@link PlanService}. */
-@Controller("/api/plans")
+/**
+ * Improvement plans and good-practice examples. Roles and ownership are checked in {@link PlanService} and
+ * {@link GoodPracticeService}.
+ */
+@Controller("/api")
 @Consumes(MediaType.APPLICATION_JSON)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class PlanController {
 
     private final PlanService plans;
+    private final GoodPracticeService practices;
 
-    PlanController(PlanService plans) {
+    PlanController(PlanService plans, GoodPracticeService practices) {
         this.plans = plans;
+        this.practices = practices;
     }
 
-    @Post
+    @Post("/plans")
     HttpResponse<Plan> create(@Body @Valid PlanCommand command) {
         Plan created = plans.create(command);
         return HttpResponse.created(created, UriBuilder.of("/api/plans").path(Long.toString(created.id())).build());
     }
 
-    @Get
+    @Get("/plans")
     List<Plan> list(@QueryValue @Nullable Long member) {
         return plans.list(member);
     }
 
-    @Get("/{id}")
+    @Get("/plans/{id}")
     Plan get(@PathVariable long id) {
         return plans.get(id);
     }
 
-    @Put("/{id}")
+    @Put("/plans/{id}")
     Plan update(@PathVariable long id, @Body @Valid PlanCommand command) {
         return plans.update(id, command);
+    }
+
+    @Post("/good-practices")
+    HttpResponse<GoodPractice> createPractice(@Body @Valid GoodPracticeCommand command) {
+        GoodPractice created = practices.create(command);
+        return HttpResponse.created(created, UriBuilder.of("/api/good-practices").path(Long.toString(created.id()))
+                .build());
+    }
+
+    @Get("/good-practices")
+    List<GoodPractice> practices(@QueryValue @Nullable @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
+                                 String indicator, @QueryValue @Nullable Long member) {
+        return practices.list(indicator, member);
+    }
+
+    @Get("/good-practices/{id}")
+    GoodPractice practice(@PathVariable long id) {
+        return practices.get(id);
+    }
+
+    @Put("/good-practices/{id}")
+    GoodPractice updatePractice(@PathVariable long id, @Body @Valid GoodPracticeCommand command) {
+        return practices.update(id, command);
     }
 }

@@ -3,13 +3,10 @@ package eu.koopera.benchlearning;
 import eu.koopera.audit.AuditAction;
 import eu.koopera.audit.TenantAuditLog;
 import eu.koopera.jooq.tenant.tables.records.ImprovementPlanRecord;
-import eu.koopera.members.MemberResponse;
 import eu.koopera.members.MemberService;
 import eu.koopera.networks.NetworkService;
-import eu.koopera.people.PeopleService;
 import eu.koopera.platform.security.Caller;
 import eu.koopera.platform.security.CallerContext;
-import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.platform.web.Problem;
 import io.micronaut.core.annotation.Nullable;
@@ -26,7 +23,7 @@ import java.util.Set;
 /**
  * Improvement plans: a member organisation chooses a service, sets targets on indicators from a baseline, and lists
  * actions; progress follows the values as they are imported. Administrators and network coordinators write any
- * member's plans; a municipal user reads and writes only their own organisation's.
+ * member's plans; a municipal user reads and writes only their own organisation's ({@link OwnOrganisation}).
  */
 @Singleton
 public class PlanService {
@@ -37,17 +34,17 @@ public class PlanService {
     private final PlanQueries plans;
     private final IndicatorQueries indicators;
     private final MemberService members;
-    private final PeopleService people;
+    private final OwnOrganisation own;
     private final NetworkService networks;
     private final TenantAuditLog audit;
 
     public PlanService(CallerContext callers, PlanQueries plans, IndicatorQueries indicators, MemberService members,
-                       PeopleService people, NetworkService networks, TenantAuditLog audit) {
+                       OwnOrganisation own, NetworkService networks, TenantAuditLog audit) {
         this.callers = callers;
         this.plans = plans;
         this.indicators = indicators;
         this.members = members;
-        this.people = people;
+        this.own = own;
         this.networks = networks;
         this.audit = audit;
     }
@@ -62,7 +59,7 @@ public class PlanService {
     public Plan create(PlanCommand command) {
         Caller caller = callers.requireTenantUser();
         requireMember(command.member());
-        requireOwn(caller, command.member());
+        own.requireWrite(caller, command.member(), "plan.member.notOwn");
         if (command.network() != null) {
             networks.get(command.network());
         }
@@ -85,7 +82,7 @@ public class PlanService {
     public Plan update(long id, PlanCommand command) {
         Caller caller = callers.requireTenantUser();
         ImprovementPlanRecord stored = plans.lock(id).orElseThrow(() -> unknown(id));
-        if (!mayRead(caller, stored.getMemberId())) {
+        if (!own.mayWrite(caller, stored.getMemberId())) {
             throw unknown(id);
         }
         Plan before = plans.find(id).orElseThrow();
@@ -117,7 +114,7 @@ public class PlanService {
     public Plan get(long id) {
         Caller caller = callers.requireTenantUser();
         Plan plan = plans.find(id).orElseThrow(() -> unknown(id));
-        if (!mayRead(caller, plan.member())) {
+        if (!own.mayWrite(caller, plan.member())) {
             throw unknown(id);
         }
         return plan;
@@ -127,14 +124,14 @@ public class PlanService {
     @Transactional(readOnly = true)
     public List<Plan> list(@Nullable Long member) {
         Caller caller = callers.requireTenantUser();
-        if (isStaff(caller)) {
+        if (OwnOrganisation.isStaff(caller)) {
             return plans.list(member);
         }
-        Long own = ownMember();
-        if (own == null || (member != null && !member.equals(own))) {
+        Long organisation = own.of();
+        if (organisation == null || (member != null && !member.equals(organisation))) {
             return List.of();
         }
-        return plans.list(own);
+        return plans.list(organisation);
     }
 
     private List<PlanCommand.Target> resolve(PlanCommand command) {
@@ -192,33 +189,6 @@ public class PlanService {
             throw new ApiException.BadRequest("There is no such member in the association.",
                     List.of(error("member", "no member with this id", "member.unknown")));
         }
-    }
-
-    private void requireOwn(Caller caller, long member) {
-        if (!isStaff(caller)) {
-            Long own = ownMember();
-            if (own == null || own != member) {
-                throw new ApiException.Forbidden("You may write plans only for your own organisation.")
-                        .withCode("plan.member.notOwn");
-            }
-        }
-    }
-
-    private boolean mayRead(Caller caller, long member) {
-        if (isStaff(caller)) {
-            return true;
-        }
-        Long own = ownMember();
-        return own != null && own == member;
-    }
-
-    private static boolean isStaff(Caller caller) {
-        return caller.hasRole(Roles.ASSOCIATION_ADMIN) || caller.hasRole(Roles.NETWORK_COORDINATOR);
-    }
-
-    private @Nullable Long ownMember() {
-        MemberResponse member = people.me().member();
-        return member == null ? null : member.id();
     }
 
     private static Problem.FieldError error(String field, String message, String code, Object... params) {

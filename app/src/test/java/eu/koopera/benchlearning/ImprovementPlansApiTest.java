@@ -147,6 +147,28 @@ class ImprovementPlansApiTest extends IntegrationTest {
         assertThat(plan.map()).containsEntry("network", network);
     }
 
+    @Test
+    void goodPracticeExamplesAreSharedAndLinkedToTheirIndicators() {
+        long cesis = lps.member("Cēsu novads");
+        Response byOfficer = client.post("/api/good-practices", Map.of("member", cesis, "title",
+                Map.of("lv", "Aprūpe"), "description", "Cits novads"), bearer(officer));
+        assertThat(byOfficer.status()).isEqualTo(403);
+        assertThat(byOfficer.map()).containsEntry("code", "goodPractice.member.notOwn");
+        Response created = client.post("/api/good-practices", Map.of("member", cesis, "title",
+                Map.of("lv", "Aprūpētāju maršruti pa apkaimēm", "en", "Carers' rounds by neighbourhood"),
+                "description", "Aprūpētāji strādā pa apkaimēm, tāpēc ceļā pavada mazāk laika.",
+                "indicators", List.of("soc.wait"), "links", List.of("https://www.cesis.lv/aprupe")),
+                bearer(lps.coordinator()));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(client.get("/api/good-practices?indicator=soc.wait", bearer(officer)).body())
+                .as("every user learns from it").contains("Carers' rounds by neighbourhood", "Cēsu novads");
+        assertThat(client.get("/api/good-practices?indicator=other", bearer(officer)).body()).isEqualTo("[]");
+        Response unknown = client.post("/api/good-practices", Map.of("member", cesis, "title", Map.of("lv", " "),
+                "description", "x", "indicators", List.of("nope"), "links", List.of("ftp://x")), bearer(lps.admin()));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(Database.count("SELECT count(*) FROM t_" + lps.code() + ".good_practice")).isEqualTo(1);
+    }
+
     private Map<String, Object> plan(long member, String network) {
         Map<String, Object> plan = new HashMap<>(Map.of("member", member, "service", "Sociālā aprūpe mājās",
                 "summary", "Saīsināt gaidīšanas laiku",
