@@ -45,9 +45,12 @@ class BenchlearningController {
     private final ValueService values;
     private final PeerGroupService groups;
     private final ComparisonService comparisons;
+    private final PlatformIndicatorService platformIndicators;
 
     BenchlearningController(IndicatorService indicators, ValueImportService imports, ValueService values,
-                            PeerGroupService groups, ComparisonService comparisons) {
+                            PeerGroupService groups, ComparisonService comparisons,
+                            PlatformIndicatorService platformIndicators) {
+        this.platformIndicators = platformIndicators;
         this.indicators = indicators;
         this.imports = imports;
         this.values = values;
@@ -75,6 +78,34 @@ class BenchlearningController {
     Indicator updateIndicator(@PathVariable @Pattern(regexp = INDICATOR_CODE) String code,
                               @Body @Valid IndicatorCommand command) {
         return indicators.update(code, command);
+    }
+
+    @Post("/indicators/adopt")
+    HttpResponse<Indicator> adopt(@Body @Valid AdoptCommand command) {
+        Indicator adopted = indicators.adopt(command.code());
+        return HttpResponse.created(adopted, UriBuilder.of("/api/indicators").path(adopted.code()).build());
+    }
+
+    @Get("/platform/indicators")
+    List<Indicator> platformIndicators() {
+        return platformIndicators.list();
+    }
+
+    @Get("/platform/indicators/{code}")
+    Indicator platformIndicator(@PathVariable @Pattern(regexp = INDICATOR_CODE) String code) {
+        return platformIndicators.get(code);
+    }
+
+    @Post("/platform/indicators")
+    HttpResponse<Indicator> createPlatformIndicator(@Body @Valid IndicatorCommand command) {
+        Indicator created = platformIndicators.create(command);
+        return HttpResponse.created(created, UriBuilder.of("/api/platform/indicators").path(created.code()).build());
+    }
+
+    @Put("/platform/indicators/{code}")
+    Indicator updatePlatformIndicator(@PathVariable @Pattern(regexp = INDICATOR_CODE) String code,
+                                      @Body @Valid IndicatorCommand command) {
+        return platformIndicators.update(code, command);
     }
 
     @Post(value = "/indicator-values/import", consumes = {"text/csv",
@@ -145,5 +176,10 @@ class BenchlearningController {
                 @QueryValue @Nullable @Min(1990) @Max(2100) Integer baseline,
                 @QueryValue @Nullable @Pattern(regexp = GENDER) String gender) {
         return comparisons.trend(indicator, member, group, baseline, gender);
+    }
+
+    /** The code of the platform indicator to adopt. */
+    @io.micronaut.serde.annotation.Serdeable
+    record AdoptCommand(@jakarta.validation.constraints.NotNull @Pattern(regexp = INDICATOR_CODE) String code) {
     }
 }

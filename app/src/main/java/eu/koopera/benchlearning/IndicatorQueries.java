@@ -53,6 +53,41 @@ class IndicatorQueries {
                 .fetchOptional(this::toIndicator);
     }
 
+    /** Adopts a platform indicator: its definition copied under the same code; empty when the code is taken. */
+    Optional<Indicator> insertAdopted(Indicator platform) {
+        return sql.insertInto(INDICATOR)
+                .set(definition(platform))
+                .set(INDICATOR.CODE, platform.code())
+                .set(INDICATOR.PLATFORM, true)
+                .onConflictDoNothing()
+                .returning()
+                .fetchOptional(this::toIndicator);
+    }
+
+    /** Refreshes an adopted indicator's copy of the platform definition; false when it is not adopted here. */
+    boolean refreshAdopted(Indicator platform) {
+        return sql.update(INDICATOR)
+                .set(definition(platform))
+                .set(INDICATOR.VERSION, INDICATOR.VERSION.plus(1))
+                .set(INDICATOR.UPDATED_AT, OffsetDateTime.now())
+                .where(INDICATOR.CODE.eq(platform.code()), INDICATOR.PLATFORM.isTrue())
+                .execute() == 1;
+    }
+
+    private Map<org.jooq.Field<?>, Object> definition(Indicator platform) {
+        Map<org.jooq.Field<?>, Object> fields = new java.util.HashMap<>();
+        fields.put(INDICATOR.NAME, json.write(platform.name().asMap()));
+        fields.put(INDICATOR.DESCRIPTION, platform.description() == null ? null
+                : json.write(platform.description().asMap()));
+        fields.put(INDICATOR.UNIT, platform.unit());
+        fields.put(INDICATOR.DIRECTION, platform.direction().name());
+        fields.put(INDICATOR.GENDER_SPLIT, platform.genderSplit());
+        fields.put(INDICATOR.SERVICE_AREA, platform.serviceArea());
+        fields.put(INDICATOR.SOURCE, platform.source());
+        fields.put(INDICATOR.FORMULA, platform.formula());
+        return fields;
+    }
+
     /** Replaces the definition if {@code version} is current; empty when it is not. */
     Optional<Indicator> update(String code, long version, IndicatorCommand command, LocalizedText name,
                                @Nullable LocalizedText description) {
@@ -67,7 +102,7 @@ class IndicatorQueries {
                 .set(INDICATOR.FORMULA, command.formula())
                 .set(INDICATOR.VERSION, INDICATOR.VERSION.plus(1))
                 .set(INDICATOR.UPDATED_AT, OffsetDateTime.now())
-                .where(INDICATOR.CODE.eq(code), INDICATOR.VERSION.eq(version))
+                .where(INDICATOR.CODE.eq(code), INDICATOR.VERSION.eq(version), INDICATOR.PLATFORM.isFalse())
                 .returning()
                 .fetchOptional(this::toIndicator);
     }
@@ -92,7 +127,7 @@ class IndicatorQueries {
         return new Indicator(row.getCode(), texts(row.getName()), row.getDescription() == null ? null
                 : texts(row.getDescription()), row.getUnit(), Direction.valueOf(row.getDirection()),
                 row.getGenderSplit(), row.getServiceArea(), row.getSource(), row.getFormula(), row.getVersion(),
-                row.getUpdatedAt().toInstant());
+                row.getUpdatedAt().toInstant(), row.getPlatform());
     }
 
     LocalizedText texts(JSONB stored) {

@@ -28,9 +28,12 @@ public class IndicatorService {
     private final CallerContext callers;
     private final IndicatorQueries indicators;
     private final TenantAuditLog audit;
+    private final PlatformIndicatorQueries platformIndicators;
 
-    public IndicatorService(CallerContext callers, IndicatorQueries indicators, TenantAuditLog audit) {
+    public IndicatorService(CallerContext callers, IndicatorQueries indicators, TenantAuditLog audit,
+                            PlatformIndicatorQueries platformIndicators) {
         this.callers = callers;
+        this.platformIndicators = platformIndicators;
         this.indicators = indicators;
         this.audit = audit;
     }
@@ -69,6 +72,10 @@ public class IndicatorService {
     public Indicator update(String code, IndicatorCommand command) {
         callers.requireTenantRole(Roles.ASSOCIATION_ADMIN, Roles.NETWORK_COORDINATOR);
         Indicator current = get(code);
+        if (current.platform()) {
+            throw new ApiException.Conflict("The indicator is the platform's; only operators change it.", current)
+                    .withCode("indicator.platform.readOnly");
+        }
         if (command.version() == null) {
             throw new ApiException.BadRequest("Send back the version you last read.",
                     List.of(new Problem.FieldError("version", "must not be null", null, null, "required",
@@ -83,6 +90,23 @@ public class IndicatorService {
                         .withCode("stale-version"));
         audit.record(AuditAction.UPDATE, AUDIT_TYPE, code, name.in(null), current, updated);
         return updated;
+    }
+
+    /**
+     * Adopts an indicator of the platform's catalogue: the association can then import values of it and compare
+     * on it; its definition stays the platform's.
+     *
+     * @throws ApiException.NotFound when the platform has no such indicator
+     * @throws ApiException.Conflict when the association has an indicator with its code
+     */
+    @Transactional
+    public Indicator adopt(String code) {
+        callers.requireTenantRole(Roles.ASSOCIATION_ADMIN, Roles.NETWORK_COORDINATOR);
+        Indicator platform = platformIndicators.find(code).orElseThrow(() -> unknown(code));
+        Indicator adopted = indicators.insertAdopted(platform).orElseThrow(() -> new ApiException.Conflict(
+                "The association has an indicator with this code already.").withCode("indicator.code.taken"));
+        audit.record(AuditAction.CREATE, AUDIT_TYPE, code, platform.name().in(null), null, adopted);
+        return adopted;
     }
 
     /** An indicator of the catalogue. */
@@ -104,7 +128,7 @@ public class IndicatorService {
                 .withCode("indicator.unknown");
     }
 
-    private static @Nullable LocalizedText description(IndicatorCommand command) {
+    static @Nullable LocalizedText description(IndicatorCommand command) {
         if (command.description() == null) {
             return null;
         }
@@ -112,7 +136,7 @@ public class IndicatorService {
         return description.isEmpty() ? null : description;
     }
 
-    private static void validate(LocalizedText name, @Nullable LocalizedText description) {
+    static void validate(LocalizedText name, @Nullable LocalizedText description) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (name.isEmpty()) {
             errors.add(new Problem.FieldError("name", "must be given in at least one of lv, lt, en", null, null,
