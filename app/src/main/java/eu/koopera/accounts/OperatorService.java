@@ -1,5 +1,6 @@
 package eu.koopera.accounts;
 
+import eu.koopera.audit.SecurityEvents;
 import eu.koopera.platform.security.CallerContext;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.tenancy.TenantAdmission;
@@ -25,10 +26,13 @@ public class OperatorService {
     private final SessionService sessions;
     private final TenantAdmission admission;
     private final TransactionOperations<Connection> transactions;
+    private final SecurityEvents events;
 
     OperatorService(CallerContext callers, AccountService accountService, AccountQueries accounts,
                     SessionService sessions, TenantAdmission admission,
-                    TransactionOperations<Connection> transactions) {
+                    TransactionOperations<Connection> transactions,
+            SecurityEvents events) {
+        this.events = events;
         this.callers = callers;
         this.accountService = accountService;
         this.accounts = accounts;
@@ -75,9 +79,10 @@ public class OperatorService {
                 }
                 accounts.setOperatorEnabled(operator.id(), false);
                 sessions.endAll(null, username);
-                // security event: operator disabled by caller, all its token families revoked
+                events.enabledChanged(username, false);
             } else if (enabled && !operator.enabled()) {
                 accounts.setOperatorEnabled(operator.id(), true);
+                events.enabledChanged(username, true);
             }
             return null;
         });

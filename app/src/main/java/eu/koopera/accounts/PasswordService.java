@@ -1,5 +1,6 @@
 package eu.koopera.accounts;
 
+import eu.koopera.audit.SecurityEvents;
 import eu.koopera.platform.mail.MailMessages;
 import eu.koopera.platform.mail.MailOutbox;
 import eu.koopera.platform.mail.OutgoingMail;
@@ -55,6 +56,7 @@ public class PasswordService {
     private final MailMessages messages;
     private final AuthSettings settings;
     private final TransactionOperations<Connection> transactions;
+    private final SecurityEvents events;
     private final ExecutorService background;
     private final Clock clock;
     private final String publicUrl;
@@ -64,7 +66,9 @@ public class PasswordService {
                     PasswordHasher hasher, OpaqueTokens tokens, MailOutbox outbox, MailMessages messages,
                     AuthSettings settings, TransactionOperations<Connection> transactions,
                     @Named(TaskExecutors.BLOCKING) ExecutorService background, Clock clock,
-                    @Value("${koopera.public-url}") String publicUrl) {
+                    @Value("${koopera.public-url}") String publicUrl,
+            SecurityEvents events) {
+        this.events = events;
         this.callers = callers;
         this.tenants = tenants;
         this.admission = admission;
@@ -111,7 +115,7 @@ public class PasswordService {
                     .withCode("current-password-wrong");
         }
         replace(caller.tenantCode(), account, newPassword);
-        // security event: password changed by its owner
+        events.passwordChanged(account.username());
         return new Caller(account.username(), caller.tenantCode(), account.roles());
     }
 
@@ -121,7 +125,7 @@ public class PasswordService {
      */
     void replaceRequired(@Nullable String tenantCode, AccountQueries.AccountRow account, String newPassword) {
         replace(tenantCode, account, newPassword);
-        // security event: password changed at sign-in, as required
+        events.passwordChanged(account.username());
     }
 
     /**
@@ -163,7 +167,7 @@ public class PasswordService {
             MailMessages.Text text = messages.render("password-reset", language,
                     tenant == null ? "Koopera" : tenant.name(), found.username(), link, validUntil);
             outbox.enqueue(new OutgoingMail(tenantCode, found.email(), text.subject(), text.text(), text.html()));
-            // security event: password reset requested
+            events.passwordResetRequested(found.username());
             return null;
         }));
     }
@@ -202,10 +206,10 @@ public class PasswordService {
             accounts.setPassword(account.kind(), account.id(), hash, false, Instant.now());
             resets.retireOthers(link.tenantCode(), link.username(), now);
             sessions.revokeRefreshTokens(link.tenantCode(), link.username());
+            events.passwordReset(link.username());
             return null;
         }));
         admission.forgetAccount(link.tenantCode(), link.username());
-        // security event: password reset through a mailed link
         return new ResetLink(link.tenantCode(), link.username(), link.locale());
     }
 

@@ -1,5 +1,6 @@
 package eu.koopera.accounts;
 
+import eu.koopera.audit.SecurityEvents;
 import eu.koopera.platform.security.Caller;
 import eu.koopera.platform.security.CallerContext;
 import eu.koopera.platform.web.ApiException;
@@ -24,9 +25,12 @@ public class SessionService {
     private final TenantAdmission admission;
     private final CallerContext callers;
     private final TransactionOperations<Connection> transactions;
+    private final SecurityEvents events;
 
     SessionService(TokenService tokens, AccountQueries accounts, TenantAdmission admission, CallerContext callers,
-                   TransactionOperations<Connection> transactions) {
+                   TransactionOperations<Connection> transactions,
+            SecurityEvents events) {
+        this.events = events;
         this.tokens = tokens;
         this.accounts = accounts;
         this.admission = admission;
@@ -43,7 +47,7 @@ public class SessionService {
     public void endAllOfCaller() {
         Caller caller = callers.current().orElseThrow(() -> new ApiException.Unauthorized("Authentication required."));
         endAll(caller.tenantCode(), caller.username());
-        // security event: signed out everywhere, all token families revoked
+        events.signedOutEverywhere(caller.username());
     }
 
     /**

@@ -1,5 +1,6 @@
 package eu.koopera.accounts;
 
+import eu.koopera.audit.SecurityEvents;
 import eu.koopera.platform.security.Caller;
 import eu.koopera.platform.security.OpaqueTokens;
 import eu.koopera.platform.web.ApiException;
@@ -46,10 +47,13 @@ public class TokenService {
     private final OpaqueTokens tokens;
     private final Clock clock;
     private final TransactionOperations<Connection> transactions;
+    private final SecurityEvents events;
 
     TokenService(JwtTokenGenerator jwt, SessionQueries sessions, TenantAdmission admission,
                  AccountDirectory accounts, AuthSettings settings, OpaqueTokens tokens, Clock clock,
-                 TransactionOperations<Connection> transactions) {
+                 TransactionOperations<Connection> transactions,
+            SecurityEvents events) {
+        this.events = events;
         this.transactions = transactions;
         this.jwt = jwt;
         this.sessions = sessions;
@@ -76,18 +80,23 @@ public class TokenService {
     public TokenResponse refresh(String refreshToken) {
         Instant now = clock.instant();
         String hash = tokens.hash(refreshToken);
+        java.util.concurrent.atomic.AtomicReference<SessionQueries.Stored> revoked =
+                new java.util.concurrent.atomic.AtomicReference<>();
         Optional<SessionQueries.Stored> used = transactions.executeWrite(status -> {
             Optional<SessionQueries.Stored> live = sessions.use(hash, now);
             if (live.isEmpty()) {
                 sessions.find(hash).filter(SessionQueries.Stored::revoked).ifPresent(reused -> {
                     if (sessions.revokeFamily(reused.family(), now) > 0) {
-                        // security event: refresh token reused, token family revoked
                         LOG.warn("A used refresh token was presented again: its session was ended");
+                        revoked.set(reused);
                     }
                 });
             }
             return live;
         });
+        if (revoked.get() != null) {
+            recordReuse(revoked.get());
+        }
         if (used.isEmpty()) {
             throw invalidRefreshToken();
         }
@@ -153,5 +162,16 @@ public class TokenService {
 
     private static ApiException invalidRefreshToken() {
         return new ApiException.Unauthorized("The refresh token is invalid, expired or revoked.");
+    }
+
+    /** Records the reuse in the account's own audit log: its association's, bound for the record, or the platform's. */
+    private void recordReuse(SessionQueries.Stored reused) {
+        try {
+            Admission bound = reused.tenantCode() == null ? new Admission(null, null)
+                    : Admission.of(admission.admit(reused.tenantCode()));
+            admission.runAs(bound, () -> events.tokenReuse(reused.username()));
+        } catch (ApiException unavailable) {
+            LOG.warn("Refresh token reuse of {} not recorded: {}", reused.username(), unavailable.getMessage());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package eu.koopera.accounts;
 
+import eu.koopera.audit.SecurityEvents;
 import eu.koopera.platform.security.Caller;
 import eu.koopera.platform.security.CallerContext;
 import eu.koopera.platform.security.Roles;
@@ -25,9 +26,12 @@ public class UserAdminService {
     private final SessionService sessions;
     private final TenantAdmission admission;
     private final TransactionOperations<Connection> transactions;
+    private final SecurityEvents events;
 
     UserAdminService(CallerContext callers, AccountQueries accounts, SessionService sessions,
-                     TenantAdmission admission, TransactionOperations<Connection> transactions) {
+                     TenantAdmission admission, TransactionOperations<Connection> transactions,
+            SecurityEvents events) {
+        this.events = events;
         this.callers = callers;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -68,10 +72,15 @@ public class UserAdminService {
             accounts.updateTenantUser(id, command.enabled(), command.roles(), command.mustChangePassword());
             if (Boolean.FALSE.equals(command.enabled()) || Boolean.TRUE.equals(command.mustChangePassword())) {
                 sessions.endAll(caller.tenantCode(), user.username());
-                // security event: account disabled or password reset forced, all its token families revoked
+            }
+            if (command.enabled() != null && command.enabled() != user.enabled()) {
+                events.enabledChanged(user.username(), command.enabled());
+            }
+            if (Boolean.TRUE.equals(command.mustChangePassword())) {
+                events.passwordResetForced(user.username());
             }
             if (command.roles() != null && !command.roles().equals(user.roles())) {
-                // security event: roles changed
+                events.rolesChanged(user.username(), user.roles(), command.roles());
             }
             return accounts.lockTenantUser(id).orElseThrow();
         });

@@ -1,6 +1,7 @@
 package eu.koopera.benchlearning;
 
 import eu.koopera.audit.AuditAction;
+import eu.koopera.audit.AuditMessage;
 import eu.koopera.audit.TenantAuditLog;
 import eu.koopera.members.MemberService;
 import eu.koopera.networks.LocalizedText;
@@ -56,7 +57,8 @@ public class GoodPracticeService {
         own.requireWrite(caller, command.member(), "goodPractice.member.notOwn");
         long id = practices.insert(checked, caller.username());
         GoodPractice created = practices.find(id).orElseThrow();
-        audit.record(AuditAction.CREATE, AUDIT_TYPE, id, created.title().in(null), null, created);
+        audit.record(AuditAction.CREATE, AUDIT_TYPE, id, AuditMessage.named("good_practice.created",
+                "Recorded the good practice " + created.title().in(null), created.title().in(null)), null, created);
         return created;
     }
 
@@ -81,7 +83,8 @@ public class GoodPracticeService {
                     before).withCode("stale-version");
         }
         GoodPractice after = practices.find(id).orElseThrow();
-        audit.record(AuditAction.UPDATE, AUDIT_TYPE, id, after.title().in(null), before, after);
+        audit.record(AuditAction.UPDATE, AUDIT_TYPE, id, AuditMessage.named("good_practice.updated",
+                "Changed the good practice " + after.title().in(null), after.title().in(null)), before, after);
         return after;
     }
 

@@ -1,6 +1,7 @@
 package eu.koopera.benchlearning;
 
 import eu.koopera.audit.AuditAction;
+import eu.koopera.audit.AuditMessage;
 import eu.koopera.audit.TenantAuditLog;
 import eu.koopera.networks.LocalizedText;
 import eu.koopera.platform.security.CallerContext;
@@ -57,7 +58,8 @@ public class IndicatorService {
         Indicator created = indicators.insert(command.code(), command, name, description)
                 .orElseThrow(() -> new ApiException.Conflict("An indicator with this code exists already.")
                         .withCode("indicator.code.taken"));
-        audit.record(AuditAction.CREATE, AUDIT_TYPE, created.code(), name.in(null), null, created);
+        audit.record(AuditAction.CREATE, AUDIT_TYPE, created.code(), AuditMessage.named("indicator.created",
+                "Defined the indicator " + name.in(null), name.in(null)).with("code", created.code()), null, created);
         return created;
     }
 
@@ -88,7 +90,8 @@ public class IndicatorService {
                 .orElseThrow(() -> new ApiException.Conflict(
                         "The indicator was changed by someone else; here is its current state.", current)
                         .withCode("stale-version"));
-        audit.record(AuditAction.UPDATE, AUDIT_TYPE, code, name.in(null), current, updated);
+        audit.record(AuditAction.UPDATE, AUDIT_TYPE, code, AuditMessage.named("indicator.updated",
+                "Changed the indicator " + name.in(null), name.in(null)).with("code", code), current, updated);
         return updated;
     }
 
@@ -105,7 +108,9 @@ public class IndicatorService {
         Indicator platform = platformIndicators.find(code).orElseThrow(() -> unknown(code));
         Indicator adopted = indicators.insertAdopted(platform).orElseThrow(() -> new ApiException.Conflict(
                 "The association has an indicator with this code already.").withCode("indicator.code.taken"));
-        audit.record(AuditAction.CREATE, AUDIT_TYPE, code, platform.name().in(null), null, adopted);
+        audit.record(AuditAction.CREATE, AUDIT_TYPE, code, AuditMessage.named("indicator.adopted",
+                "Adopted the platform indicator " + platform.name().in(null), platform.name().in(null))
+                .with("code", code), null, adopted);
         return adopted;
     }
 

@@ -1,6 +1,7 @@
 package eu.koopera.benchlearning;
 
 import eu.koopera.audit.AuditAction;
+import eu.koopera.audit.AuditMessage;
 import eu.koopera.audit.TenantAuditLog;
 import eu.koopera.platform.security.Caller;
 import eu.koopera.platform.security.CallerContext;
@@ -58,7 +59,8 @@ public class OpenDataService {
         Caller caller = callers.requireTenantRole(Roles.ASSOCIATION_ADMIN);
         boolean before = queries.enabled();
         queries.enable(enabled, caller.username());
-        audit.record(AuditAction.UPDATE, AUDIT_TYPE, "open-data", enabled ? "published" : "withdrawn",
+        audit.record(AuditAction.UPDATE, AUDIT_TYPE, "open-data", new AuditMessage(enabled ? "open_data.published"
+                : "open_data.withdrawn", enabled ? "Published the open data" : "Withdrew the open data", Map.of()),
                 Map.of("enabled", before), Map.of("enabled", enabled));
         return new OpenData.Setting(enabled);
     }

@@ -1,6 +1,7 @@
 package eu.koopera.benchlearning;
 
 import eu.koopera.audit.AuditAction;
+import eu.koopera.audit.AuditMessage;
 import eu.koopera.audit.TenantAuditLog;
 import eu.koopera.jooq.tenant.tables.records.PeerGroupRecord;
 import eu.koopera.networks.NetworkService;
@@ -97,7 +98,8 @@ public class PeerGroupService {
         long id = groups.insert(command, members).orElseThrow(() -> new ApiException.Conflict(
                 "A peer group with this name exists already.").withCode("peerGroup.name.taken"));
         PeerGroup created = get(id);
-        audit.record(AuditAction.CREATE, AUDIT_TYPE, id, created.name(), null, command);
+        audit.record(AuditAction.CREATE, AUDIT_TYPE, id, AuditMessage.named("peer_group.created",
+                "Made the peer group " + created.name(), created.name()), null, command);
         return created;
     }
 

@@ -1,6 +1,7 @@
 package eu.koopera.benchlearning;
 
 import eu.koopera.audit.AuditAction;
+import eu.koopera.audit.AuditMessage;
 import eu.koopera.audit.TenantAuditLog;
 import eu.koopera.jooq.tenant.tables.records.ImprovementPlanRecord;
 import eu.koopera.members.MemberService;
@@ -67,7 +68,8 @@ public class PlanService {
         long id = plans.insert(command, caller.username());
         plans.replaceParts(id, targets, actions(command));
         Plan created = plans.find(id).orElseThrow();
-        audit.record(AuditAction.CREATE, AUDIT_TYPE, id, created.service(), null, created);
+        audit.record(AuditAction.CREATE, AUDIT_TYPE, id, AuditMessage.named("plan.created", "Wrote an improvement plan "
+                + "for " + created.service(), created.service()).with("member", created.memberName()), null, created);
         return created;
     }
 
@@ -106,7 +108,8 @@ public class PlanService {
         }
         plans.replaceParts(id, targets, actions(command));
         Plan after = plans.find(id).orElseThrow();
-        audit.record(AuditAction.UPDATE, AUDIT_TYPE, id, after.service(), before, after);
+        audit.record(AuditAction.UPDATE, AUDIT_TYPE, id, AuditMessage.named("plan.updated", "Changed the improvement "
+                + "plan for " + after.service(), after.service()).with("member", after.memberName()), before, after);
         return after;
     }
 

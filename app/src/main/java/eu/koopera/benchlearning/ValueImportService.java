@@ -1,6 +1,7 @@
 package eu.koopera.benchlearning;
 
 import eu.koopera.audit.AuditAction;
+import eu.koopera.audit.AuditMessage;
 import eu.koopera.audit.TenantAuditLog;
 import eu.koopera.members.MemberResponse;
 import eu.koopera.members.MemberService;
@@ -8,15 +9,17 @@ import eu.koopera.platform.security.Caller;
 import eu.koopera.platform.security.CallerContext;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.tabular.Table;
+import eu.koopera.platform.tabular.TableFileTurns;
 import eu.koopera.platform.tabular.TableFormat;
 import eu.koopera.platform.tabular.TableReader;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.platform.web.Problem;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,10 +57,15 @@ public class ValueImportService {
     private final ValueQueries values;
     private final MemberService members;
     private final TenantAuditLog audit;
+    private final TableFileTurns turns;
+    private final TransactionOperations<Connection> transactions;
 
     public ValueImportService(CallerContext callers, TableReader reader, IndicatorQueries indicators,
-                              ValueQueries values, MemberService members, TenantAuditLog audit) {
+                              ValueQueries values, MemberService members, TenantAuditLog audit,
+                              TableFileTurns turns, TransactionOperations<Connection> transactions) {
         this.callers = callers;
+        this.turns = turns;
+        this.transactions = transactions;
         this.reader = reader;
         this.indicators = indicators;
         this.values = values;
@@ -74,14 +82,23 @@ public class ValueImportService {
      * @param dryRun  check and count only
      * @throws ApiException.Unprocessable with one error per wrong cell, when any is wrong
      */
-    @Transactional
     public ValueImportResult importFile(byte[] content, TableFormat format, ValueFormat layout, boolean dryRun) {
         Caller caller = callers.requireTenantRole(Roles.ASSOCIATION_ADMIN, Roles.NETWORK_COORDINATOR);
-        Table table = reader.read(content, format);
-        List<Problem.FieldError> errors = new ArrayList<>();
-        List<Cell> cells = layout == ValueFormat.LONG ? longCells(table, errors) : wideCells(table, errors);
-        List<ValueRow> rows = resolve(cells, errors);
-        failOn(errors);
+        return turns.inTurn(caller.tenantCode(), () -> {
+            // the file is parsed and its cells checked before a connection is taken: a slow or hostile file holds
+            // none; codes are then resolved and the values written in one transaction
+            Table table = turns.compute(() -> reader.read(content, format));
+            List<Problem.FieldError> errors = new ArrayList<>();
+            List<Cell> cells = layout == ValueFormat.LONG ? longCells(table, errors) : wideCells(table, errors);
+            return transactions.executeWrite(status -> {
+                List<ValueRow> rows = resolve(cells, errors);
+                failOn(errors);
+                return write(caller, rows, dryRun);
+            });
+        });
+    }
+
+    private ValueImportResult write(Caller caller, List<ValueRow> rows, boolean dryRun) {
         ValueQueries.Outcome outcome = dryRun ? values.preview(rows)
                 : values.upsert(rows, UUID.randomUUID(), caller.username());
         if (!dryRun && outcome.created() + outcome.updated() > 0) {
@@ -91,8 +108,11 @@ public class ValueImportService {
             summary.put("unchanged", outcome.unchanged());
             summary.put("importId", outcome.importId());
             summary.put("indicators", rows.stream().map(ValueRow::indicator).distinct().sorted().toList());
-            audit.record(AuditAction.UPDATE, AUDIT_TYPE, outcome.importId(), outcome.created() + " created, "
-                    + outcome.updated() + " updated", null, summary);
+            // every value written before the audit entry, which holds the log's chain head to the commit
+            audit.record(AuditAction.UPDATE, AUDIT_TYPE, outcome.importId(), new AuditMessage(
+                    "indicator_values.imported", outcome.created() + " values created, " + outcome.updated()
+                    + " changed", Map.of("created", Integer.toString(outcome.created()),
+                    "updated", Integer.toString(outcome.updated()))), null, summary);
         }
         return new ValueImportResult(outcome.created(), outcome.updated(), outcome.unchanged(), dryRun);
     }

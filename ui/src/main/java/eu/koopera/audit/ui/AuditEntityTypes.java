@@ -8,7 +8,8 @@ import java.util.List;
 public final class AuditEntityTypes {
 
     /** The entity types the tenant services record, in the order the filter offers them. */
-    public static final List<String> KNOWN = List.of("member", "person", "invitation", "account");
+    public static final List<String> KNOWN = List.of("member", "person", "invitation", "account", "indicator",
+            "indicator-values", "peer-group", "improvement-plan", "good-practice", "open-data");
 
     private AuditEntityTypes() {
     }
