@@ -46,10 +46,17 @@ class ComparisonQueries {
 
     private final DSLContext sql;
     private final NameOrder names;
+    private final IndicatorQueries indicators;
 
-    ComparisonQueries(DSLContext sql, NameOrder names) {
+    ComparisonQueries(DSLContext sql, NameOrder names, IndicatorQueries indicators) {
         this.sql = sql;
         this.names = names;
+        this.indicators = indicators;
+    }
+
+    /** The members of the given ids, as a condition on the register; none when the list is empty. */
+    static Condition membersAmong(List<Long> ids) {
+        return ids.isEmpty() ? DSL.falseCondition() : MEMBER.ID.in(ids);
     }
 
     /**
@@ -143,7 +150,7 @@ class ComparisonQueries {
      * The indicators (not NEUTRAL ones) on which the member is in the worst quarter of its peers in {@code year}:
      * below the first quartile where higher is better, above the third where lower is better.
      */
-    Result<? extends Record> weakSpots(long member, int year, String gender, @Nullable Condition group) {
+    List<WeakSpot> weakSpots(long member, int year, String gender, @Nullable Condition group) {
         Field<BigDecimal> oriented = DSL.when(INDICATOR.DIRECTION.eq(Direction.LOWER_IS_BETTER.name()),
                 INDICATOR_VALUE.VALUE).otherwise(INDICATOR_VALUE.VALUE.neg());
         var peers = DSL.name("peers").as(
@@ -176,7 +183,12 @@ class ComparisonQueries {
                         INDICATOR.DIRECTION.eq(Direction.LOWER_IS_BETTER.name())
                                 .and(peers.field(VALUE).cast(SQLDataType.DOUBLE).gt(stats.field(Q3)))))
                 .orderBy(INDICATOR.SERVICE_AREA.asc().nullsLast(), INDICATOR.CODE)
-                .fetch();
+                .fetch(row -> new WeakSpot(row.get(INDICATOR.CODE), indicators.texts(row.get(INDICATOR.NAME)),
+                        row.get(INDICATOR.UNIT), Direction.valueOf(row.get(INDICATOR.DIRECTION)),
+                        row.get(INDICATOR.SERVICE_AREA), row.get(VALUE.getName(), BigDecimal.class),
+                        row.get(RANK.getName(), Integer.class), row.get(OF.getName(), Integer.class),
+                        row.get(Q1.getName(), Double.class), row.get(MEDIAN.getName(), Double.class),
+                        row.get(Q3.getName(), Double.class)));
     }
 
     /**
@@ -184,7 +196,11 @@ class ComparisonQueries {
      * {@code year}: rows of (other member's id, code and name, indicator, z(other) − z(member) as {@code z}), z over all the association's members
      * that have the indicator that year. A spread of zero gives a difference of zero.
      */
-    Result<? extends Record> standardisedDifferences(long member, List<String> indicators, int year) {
+    /** One standardised difference between another member and the one compared, on one indicator. */
+    record Difference(long member, String code, String name, String indicator, double z) {
+    }
+
+    List<Difference> standardisedDifferences(long member, List<String> indicators, int year) {
         Field<Double> mean = DSL.avg(INDICATOR_VALUE.VALUE).over(DSL.partitionBy(INDICATOR_VALUE.INDICATOR_CODE))
                 .cast(SQLDataType.DOUBLE);
         Field<Double> spread = DSL.field("stddev_pop({0}) over (partition by {1})", SQLDataType.DOUBLE,
@@ -206,6 +222,7 @@ class ComparisonQueries {
                 .from(others).join(mine).on(mine.field(INDICATOR_CODE).eq(others.field(INDICATOR_CODE)))
                 .join(MEMBER).on(MEMBER.ID.eq(others.field(MEMBER_ID)))
                 .where(mine.field(MEMBER_ID).eq(member), others.field(MEMBER_ID).ne(member))
-                .fetch();
+                .fetch(row -> new Difference(row.get(0, Long.class), row.get(MEMBER.CODE), row.get(MEMBER.NAME),
+                        row.get(3, String.class), row.get(4, Double.class)));
     }
 }

@@ -8,7 +8,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.jooq.Condition;
-import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.Result;
 
@@ -17,7 +16,6 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 
-import static eu.koopera.jooq.tenant.Tables.INDICATOR;
 
 /**
  * Compares members on indicators: a member against its peer group in one year, its trend over the years, and the
@@ -141,15 +139,7 @@ public class ComparisonService {
         requireMember(member);
         Condition peers = groups.condition(group);
         int inYear = year != null ? year : queries.latestYear(member).orElseThrow(ComparisonService::noValues);
-        List<WeakSpot> spots = new ArrayList<>();
-        for (Record row : queries.weakSpots(member, inYear, "T", peers)) {
-            JSONB name = row.get(INDICATOR.NAME);
-            spots.add(new WeakSpot(row.get(INDICATOR.CODE), indicators.texts(name), row.get(INDICATOR.UNIT),
-                    Direction.valueOf(row.get(INDICATOR.DIRECTION)), row.get(INDICATOR.SERVICE_AREA),
-                    row.get("value", BigDecimal.class), row.get("rnk", Integer.class), row.get("n", Integer.class),
-                    row.get("q1", Double.class), row.get("median", Double.class), row.get("q3", Double.class)));
-        }
-        return spots;
+        return queries.weakSpots(member, inYear, "T", peers);
     }
 
     static ApiException noValues() {

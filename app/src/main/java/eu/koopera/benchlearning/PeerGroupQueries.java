@@ -3,6 +3,7 @@ package eu.koopera.benchlearning;
 import eu.koopera.jooq.tenant.tables.records.PeerGroupRecord;
 import eu.koopera.members.MemberKind;
 import eu.koopera.platform.collation.NameOrder;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -13,6 +14,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import static eu.koopera.jooq.tenant.Tables.MEMBER;
 import static eu.koopera.jooq.tenant.Tables.PEER_GROUP;
@@ -56,8 +58,19 @@ class PeerGroupQueries {
         return id;
     }
 
-    List<PeerGroupRecord> list() {
-        return sql.selectFrom(PEER_GROUP).orderBy(names.collated(PEER_GROUP.NAME), PEER_GROUP.ID).fetch();
+    /** A peer group's definition as stored. */
+    record Stored(long id, String name, boolean handPicked, String[] kinds, @Nullable Integer populationMin,
+                  @Nullable Integer populationMax, @Nullable String region, @Nullable UUID network) {
+
+        static Stored of(PeerGroupRecord row) {
+            return new Stored(row.getId(), row.getName(), row.getHandPicked(), row.getKinds(),
+                    row.getPopulationMin(), row.getPopulationMax(), row.getRegion(), row.getNetworkId());
+        }
+    }
+
+    List<Stored> list() {
+        return sql.selectFrom(PEER_GROUP).orderBy(names.collated(PEER_GROUP.NAME), PEER_GROUP.ID)
+                .fetch(Stored::of);
     }
 
     /** How many of {@code ids} are members of the association. */
@@ -69,39 +82,39 @@ class PeerGroupQueries {
      * The condition on {@code member} that selects the members of a hand-picked or criteria group (network groups
      * are resolved by the service, through the networks).
      */
-    Condition members(PeerGroupRecord group) {
-        if (group.getHandPicked()) {
+    Condition members(Stored group) {
+        if (group.handPicked()) {
             return MEMBER.ID.in(DSL.select(PEER_GROUP_MEMBER.MEMBER_ID).from(PEER_GROUP_MEMBER)
-                    .where(PEER_GROUP_MEMBER.GROUP_ID.eq(group.getId())));
+                    .where(PEER_GROUP_MEMBER.GROUP_ID.eq(group.id())));
         }
         List<Condition> conditions = new ArrayList<>();
-        if (group.getKinds().length > 0) {
-            conditions.add(MEMBER.KIND.in(Arrays.asList(group.getKinds())));
+        if (group.kinds().length > 0) {
+            conditions.add(MEMBER.KIND.in(Arrays.asList(group.kinds())));
         }
-        if (group.getPopulationMin() != null) {
-            conditions.add(MEMBER.POPULATION.ge(group.getPopulationMin()));
+        if (group.populationMin() != null) {
+            conditions.add(MEMBER.POPULATION.ge(group.populationMin()));
         }
-        if (group.getPopulationMax() != null) {
-            conditions.add(MEMBER.POPULATION.le(group.getPopulationMax()));
+        if (group.populationMax() != null) {
+            conditions.add(MEMBER.POPULATION.le(group.populationMax()));
         }
-        if (group.getRegion() != null) {
-            conditions.add(DSL.lower(MEMBER.REGION).eq(DSL.lower(DSL.val(group.getRegion()))));
+        if (group.region() != null) {
+            conditions.add(DSL.lower(MEMBER.REGION).eq(DSL.lower(DSL.val(group.region()))));
         }
         return conditions.isEmpty() ? DSL.trueCondition() : DSL.and(conditions);
     }
 
-    Optional<PeerGroupRecord> record(long id) {
-        return sql.selectFrom(PEER_GROUP).where(PEER_GROUP.ID.eq(id)).fetchOptional();
+    Optional<Stored> record(long id) {
+        return sql.selectFrom(PEER_GROUP).where(PEER_GROUP.ID.eq(id)).fetchOptional(Stored::of);
     }
 
     /** The group with the members {@code members} selects, by name in the association's alphabet. */
-    PeerGroup toGroup(PeerGroupRecord group, Condition members) {
+    PeerGroup toGroup(Stored group, Condition members) {
         List<PeerGroup.Peer> peers = sql.select(MEMBER.ID, MEMBER.CODE, MEMBER.NAME).from(MEMBER)
                 .where(members)
                 .orderBy(names.collated(MEMBER.NAME), MEMBER.ID)
                 .fetch(row -> new PeerGroup.Peer(row.value1(), row.value2(), row.value3()));
-        return new PeerGroup(group.getId(), group.getName(), group.getHandPicked(),
-                Arrays.stream(group.getKinds()).map(MemberKind::valueOf).toList(), group.getPopulationMin(),
-                group.getPopulationMax(), group.getRegion(), group.getNetworkId(), peers);
+        return new PeerGroup(group.id(), group.name(), group.handPicked(),
+                Arrays.stream(group.kinds()).map(MemberKind::valueOf).toList(), group.populationMin(),
+                group.populationMax(), group.region(), group.network(), peers);
     }
 }

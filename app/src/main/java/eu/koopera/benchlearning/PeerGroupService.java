@@ -3,7 +3,6 @@ package eu.koopera.benchlearning;
 import eu.koopera.audit.AuditAction;
 import eu.koopera.audit.AuditMessage;
 import eu.koopera.audit.TenantAuditLog;
-import eu.koopera.jooq.tenant.tables.records.PeerGroupRecord;
 import eu.koopera.networks.NetworkService;
 import eu.koopera.networks.ParticipantResponse;
 import eu.koopera.networks.ParticipationService;
@@ -15,8 +14,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.jooq.Condition;
-import org.jooq.Record;
-import org.jooq.impl.DSL;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,7 +22,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
-import static eu.koopera.jooq.tenant.Tables.MEMBER;
 
 /**
  * Peer groups: hand-picked, a network's members, or by kind, population band and region; and "most similar
@@ -112,7 +108,7 @@ public class PeerGroupService {
     @Transactional(readOnly = true)
     public PeerGroup get(long id) {
         callers.requireTenantUser();
-        PeerGroupRecord group = groups.record(id).orElseThrow(() -> unknown(id));
+        PeerGroupQueries.Stored group = groups.record(id).orElseThrow(() -> unknown(id));
         return groups.toGroup(group, members(group));
     }
 
@@ -128,20 +124,20 @@ public class PeerGroupService {
      * The condition on {@code member} selecting the group's members; for a network group, the association's
      * members taking part in the network today (none once the association has left it).
      */
-    private Condition members(PeerGroupRecord group) {
-        if (group.getNetworkId() == null) {
+    private Condition members(PeerGroupQueries.Stored group) {
+        if (group.network() == null) {
             return groups.members(group);
         }
         String tenant = callers.requireTenantUser().tenantCode();
         List<Long> ids;
         try {
-            ids = participation.participants(group.getNetworkId()).stream()
+            ids = participation.participants(group.network()).stream()
                     .filter(participant -> participant.tenant().equals(tenant))
                     .map(ParticipantResponse::memberId).toList();
         } catch (ApiException gone) {
             ids = List.of();
         }
-        return ids.isEmpty() ? DSL.falseCondition() : MEMBER.ID.in(ids);
+        return ComparisonQueries.membersAmong(ids);
     }
 
     /**
@@ -171,12 +167,11 @@ public class PeerGroupService {
                 .orElseThrow(() -> ComparisonService.noValues());
         Map<Long, SimilarMember> byMember = new LinkedHashMap<>();
         Map<Long, List<SimilarMember.Difference>> differences = new LinkedHashMap<>();
-        for (Record row : comparisons.standardisedDifferences(member, codes, inYear)) {
-            long other = row.get(0, Long.class);
-            byMember.putIfAbsent(other, new SimilarMember(other, row.get(MEMBER.CODE), row.get(MEMBER.NAME), 0,
-                    List.of()));
+        for (ComparisonQueries.Difference row : comparisons.standardisedDifferences(member, codes, inYear)) {
+            long other = row.member();
+            byMember.putIfAbsent(other, new SimilarMember(other, row.code(), row.name(), 0, List.of()));
             differences.computeIfAbsent(other, key -> new ArrayList<>())
-                    .add(new SimilarMember.Difference(row.get(3, String.class), row.get(4, Double.class)));
+                    .add(new SimilarMember.Difference(row.indicator(), row.z()));
         }
         List<SimilarMember> similar = new ArrayList<>();
         for (Map.Entry<Long, List<SimilarMember.Difference>> entry : differences.entrySet()) {

@@ -1,6 +1,5 @@
 package eu.koopera.benchlearning;
 
-import eu.koopera.jooq.tenant.tables.records.ImprovementPlanRecord;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.jooq.Condition;
@@ -95,8 +94,10 @@ class PlanQueries {
                 .fetchOptional(INDICATOR_VALUE.VALUE);
     }
 
-    Optional<ImprovementPlanRecord> lock(long id) {
-        return sql.selectFrom(IMPROVEMENT_PLAN).where(IMPROVEMENT_PLAN.ID.eq(id)).forUpdate().fetchOptional();
+    /** Locks the plan until the transaction ends; its member's id, empty when there is no such plan. */
+    Optional<Long> lock(long id) {
+        return sql.select(IMPROVEMENT_PLAN.MEMBER_ID).from(IMPROVEMENT_PLAN).where(IMPROVEMENT_PLAN.ID.eq(id))
+                .forUpdate().fetchOptional(IMPROVEMENT_PLAN.MEMBER_ID);
     }
 
     Optional<Plan> find(long id) {

@@ -3,7 +3,6 @@ package eu.koopera.benchlearning;
 import eu.koopera.audit.AuditAction;
 import eu.koopera.audit.AuditMessage;
 import eu.koopera.audit.TenantAuditLog;
-import eu.koopera.jooq.tenant.tables.records.ImprovementPlanRecord;
 import eu.koopera.members.MemberService;
 import eu.koopera.networks.NetworkService;
 import eu.koopera.platform.security.Caller;
@@ -83,8 +82,8 @@ public class PlanService {
     @Transactional
     public Plan update(long id, PlanCommand command) {
         Caller caller = callers.requireTenantUser();
-        ImprovementPlanRecord stored = plans.lock(id).orElseThrow(() -> unknown(id));
-        if (!own.mayWrite(caller, stored.getMemberId())) {
+        long storedMember = plans.lock(id).orElseThrow(() -> unknown(id));
+        if (!own.mayWrite(caller, storedMember)) {
             throw unknown(id);
         }
         Plan before = plans.find(id).orElseThrow();
@@ -92,7 +91,7 @@ public class PlanService {
         if (command.version() == null) {
             errors.add(error("version", "must not be null", "required"));
         }
-        if (!command.member().equals(stored.getMemberId())) {
+        if (!command.member().equals(storedMember)) {
             errors.add(error("member", "a plan stays with its member", "plan.member.fixed"));
         }
         if (!errors.isEmpty()) {

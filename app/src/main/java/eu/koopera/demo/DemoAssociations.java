@@ -97,13 +97,17 @@ public class DemoAssociations {
                     tenant.name(), created, selected.size(), contacts, association.demoPeople());
         }
         if (printPassword && (configuredPassword == null || configuredPassword.isBlank())) {
-            LOG.warn("""
+            // on the console only, like the first operator's: a structured log is shipped and kept where a password
+            // must not be
+            System.out.printf("""
 
                     ==============================================================
                       Demo associations lps, llpa, lsa are ready
-                        username: admin   password: {}
+                        username: admin   password: %s
                       This password is shown only once.
-                    ==============================================================""", password);
+                    ==============================================================
+                    %n""", password);
+            LOG.info("Demo associations ready; their generated administrator password is printed on the console");
         }
     }
 

@@ -119,6 +119,37 @@ class SecurityEventsTest extends IntegrationTest {
         assertThat(security.list("items")).extracting(item -> item.get("event")).contains("account.signed_in");
     }
 
+    @Test
+    void accountChangesAreRecordedInTheAssociationLog() {
+        String admin = client.login(tenant, "admin", PASSWORD);
+        Response created = client.post("/api/platform/tenants/" + tenant + "/users", Map.of("username", "ilze",
+                "password", "first-password-of-ilze", "email", "ilze@" + tenant + ".example", "roles",
+                List.of("MEMBER")), bearer(client.operatorToken()));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long ilze = Long.parseLong(created.string("id"));
+        String ilzeToken = client.login(tenant, "ilze", "first-password-of-ilze");
+        assertThat(client.put("/api/me/password", Map.of("currentPassword", "first-password-of-ilze",
+                "newPassword", "second-password-of-ilze"), bearer(ilzeToken, "X-Tenant", tenant)).status())
+                .isEqualTo(200);
+        assertThat(client.post("/api/auth/password-reset", Map.of("username", "ilze"), "X-Tenant", tenant).status())
+                .isEqualTo(202);
+        eu.koopera.support.Eventually.await(java.time.Duration.ofSeconds(20), "the reset request recorded",
+                () -> Database.strings("SELECT event FROM t_" + tenant + ".audit_log WHERE entity_id = 'ilze'")
+                        .contains("account.password_reset_requested") ? java.util.Optional.of(true)
+                        : java.util.Optional.empty());
+        assertThat(client.patch("/api/users/" + ilze, Map.of("roles", List.of("NETWORK_COORDINATOR")),
+                bearer(admin, "X-Tenant", tenant)).status()).isEqualTo(200);
+        assertThat(client.patch("/api/users/" + ilze, Map.of("enabled", false), bearer(admin, "X-Tenant", tenant))
+                .status()).isEqualTo(200);
+        assertThat(client.patch("/api/users/" + ilze, Map.of("mustChangePassword", true),
+                bearer(admin, "X-Tenant", tenant)).status()).isEqualTo(200);
+
+        assertThat(Database.strings("SELECT event FROM t_" + tenant + ".audit_log WHERE entity_id = 'ilze' "
+                + "AND action = 'SECURITY' ORDER BY id")).contains("account.password_changed",
+                "account.password_reset_requested", "account.roles_changed", "account.disabled",
+                "account.password_reset_forced");
+    }
+
     private Response login(String tenantCode, String username, String password, String address) {
         List<String> headers = new java.util.ArrayList<>(List.of("X-Forwarded-For", address));
         if (tenantCode != null) {
