@@ -9,9 +9,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
- * A peer group: either hand-picked {@code members}, or criteria that all apply (kinds, a population band, a region).
+ * A peer group: hand-picked {@code members}, the association's members taking part in a {@code network}, or criteria
+ * that all apply (kinds, a population band, a region).
  *
  * @param name          how the group is called, unique in the association
  * @param members       the hand-picked members' ids; when given, no criteria may be
@@ -19,6 +21,7 @@ import java.util.List;
  * @param populationMin smallest population that qualifies
  * @param populationMax largest population that qualifies
  * @param region        the region members must be in
+ * @param network       a network the association takes part in
  */
 @Serdeable
 public record PeerGroupCommand(
@@ -27,5 +30,6 @@ public record PeerGroupCommand(
         @Nullable @Size(max = 10) List<MemberKind> kinds,
         @Nullable @Min(0) @Max(100_000_000) Integer populationMin,
         @Nullable @Min(0) @Max(100_000_000) Integer populationMax,
-        @Nullable @Size(max = 100) String region) {
+        @Nullable @Size(max = 100) String region,
+        @Nullable UUID network) {
 }

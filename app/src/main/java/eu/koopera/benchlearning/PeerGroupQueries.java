@@ -40,6 +40,7 @@ class PeerGroupQueries {
                 .set(PEER_GROUP.POPULATION_MIN, command.populationMin())
                 .set(PEER_GROUP.POPULATION_MAX, command.populationMax())
                 .set(PEER_GROUP.REGION, command.region())
+                .set(PEER_GROUP.NETWORK_ID, command.network())
                 .onConflictDoNothing()
                 .returningResult(PEER_GROUP.ID)
                 .fetchOptional(row -> row.value1());
@@ -55,12 +56,8 @@ class PeerGroupQueries {
         return id;
     }
 
-    Optional<PeerGroup> find(long id) {
-        return sql.selectFrom(PEER_GROUP).where(PEER_GROUP.ID.eq(id)).fetchOptional(this::toGroup);
-    }
-
-    List<PeerGroup> list() {
-        return sql.selectFrom(PEER_GROUP).orderBy(names.collated(PEER_GROUP.NAME), PEER_GROUP.ID).fetch(this::toGroup);
+    List<PeerGroupRecord> list() {
+        return sql.selectFrom(PEER_GROUP).orderBy(names.collated(PEER_GROUP.NAME), PEER_GROUP.ID).fetch();
     }
 
     /** How many of {@code ids} are members of the association. */
@@ -68,7 +65,10 @@ class PeerGroupQueries {
         return sql.fetchCount(MEMBER, MEMBER.ID.in(ids));
     }
 
-    /** The condition on {@code member} that selects the group's members. */
+    /**
+     * The condition on {@code member} that selects the members of a hand-picked or criteria group (network groups
+     * are resolved by the service, through the networks).
+     */
     Condition members(PeerGroupRecord group) {
         if (group.getHandPicked()) {
             return MEMBER.ID.in(DSL.select(PEER_GROUP_MEMBER.MEMBER_ID).from(PEER_GROUP_MEMBER)
@@ -94,13 +94,14 @@ class PeerGroupQueries {
         return sql.selectFrom(PEER_GROUP).where(PEER_GROUP.ID.eq(id)).fetchOptional();
     }
 
-    private PeerGroup toGroup(PeerGroupRecord group) {
+    /** The group with the members {@code members} selects, by name in the association's alphabet. */
+    PeerGroup toGroup(PeerGroupRecord group, Condition members) {
         List<PeerGroup.Peer> peers = sql.select(MEMBER.ID, MEMBER.CODE, MEMBER.NAME).from(MEMBER)
-                .where(members(group))
+                .where(members)
                 .orderBy(names.collated(MEMBER.NAME), MEMBER.ID)
                 .fetch(row -> new PeerGroup.Peer(row.value1(), row.value2(), row.value3()));
         return new PeerGroup(group.getId(), group.getName(), group.getHandPicked(),
                 Arrays.stream(group.getKinds()).map(MemberKind::valueOf).toList(), group.getPopulationMin(),
-                group.getPopulationMax(), group.getRegion(), peers);
+                group.getPopulationMax(), group.getRegion(), group.getNetworkId(), peers);
     }
 }

@@ -3,6 +3,9 @@ package eu.koopera.benchlearning;
 import eu.koopera.audit.AuditAction;
 import eu.koopera.audit.TenantAuditLog;
 import eu.koopera.jooq.tenant.tables.records.PeerGroupRecord;
+import eu.koopera.networks.NetworkService;
+import eu.koopera.networks.ParticipantResponse;
+import eu.koopera.networks.ParticipationService;
 import eu.koopera.platform.security.CallerContext;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.web.ApiException;
@@ -12,6 +15,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.jooq.Condition;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,8 +27,8 @@ import java.util.Map;
 import static eu.koopera.jooq.tenant.Tables.MEMBER;
 
 /**
- * Peer groups: hand-picked, or by kind, population band and region; and "most similar municipalities" found by the
- * distance between standardised values of chosen indicators.
+ * Peer groups: hand-picked, a network's members, or by kind, population band and region; and "most similar
+ * municipalities" found by the distance between standardised values of chosen indicators.
  */
 @Singleton
 public class PeerGroupService {
@@ -37,10 +41,15 @@ public class PeerGroupService {
     private final IndicatorQueries indicators;
     private final ComparisonQueries comparisons;
     private final TenantAuditLog audit;
+    private final NetworkService networks;
+    private final ParticipationService participation;
 
     public PeerGroupService(CallerContext callers, PeerGroupQueries groups, IndicatorQueries indicators,
-                            ComparisonQueries comparisons, TenantAuditLog audit) {
+                            ComparisonQueries comparisons, TenantAuditLog audit, NetworkService networks,
+                            ParticipationService participation) {
         this.callers = callers;
+        this.networks = networks;
+        this.participation = participation;
         this.groups = groups;
         this.indicators = indicators;
         this.comparisons = comparisons;
@@ -61,13 +70,17 @@ public class PeerGroupService {
                 : List.copyOf(new LinkedHashSet<>(command.members()));
         boolean criteria = (command.kinds() != null && !command.kinds().isEmpty()) || command.populationMin() != null
                 || command.populationMax() != null || command.region() != null;
+        int ways = (members.isEmpty() ? 0 : 1) + (criteria ? 1 : 0) + (command.network() == null ? 0 : 1);
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (!members.isEmpty() && criteria) {
-            errors.add(new Problem.FieldError("members", "give either members or criteria, not both", null, null,
-                    "peerGroup.mixed", List.of()));
-        } else if (members.isEmpty() && !criteria) {
-            errors.add(new Problem.FieldError("members", "give members or at least one criterion", null, null,
-                    "peerGroup.empty", List.of()));
+        if (ways > 1) {
+            errors.add(new Problem.FieldError("members", "give members, a network or criteria, only one of them",
+                    null, null, "peerGroup.mixed", List.of()));
+        } else if (ways == 0) {
+            errors.add(new Problem.FieldError("members", "give members, a network or at least one criterion", null,
+                    null, "peerGroup.empty", List.of()));
+        }
+        if (command.network() != null) {
+            networks.get(command.network()); // refuses a network the association does not take part in
         }
         if (command.populationMin() != null && command.populationMax() != null
                 && command.populationMin() > command.populationMax()) {
@@ -83,7 +96,7 @@ public class PeerGroupService {
         }
         long id = groups.insert(command, members).orElseThrow(() -> new ApiException.Conflict(
                 "A peer group with this name exists already.").withCode("peerGroup.name.taken"));
-        PeerGroup created = groups.find(id).orElseThrow();
+        PeerGroup created = get(id);
         audit.record(AuditAction.CREATE, AUDIT_TYPE, id, created.name(), null, command);
         return created;
     }
@@ -91,13 +104,14 @@ public class PeerGroupService {
     @Transactional(readOnly = true)
     public List<PeerGroup> list() {
         callers.requireTenantUser();
-        return groups.list();
+        return groups.list().stream().map(group -> groups.toGroup(group, members(group))).toList();
     }
 
     @Transactional(readOnly = true)
     public PeerGroup get(long id) {
         callers.requireTenantUser();
-        return groups.find(id).orElseThrow(() -> unknown(id));
+        PeerGroupRecord group = groups.record(id).orElseThrow(() -> unknown(id));
+        return groups.toGroup(group, members(group));
     }
 
     /** The condition selecting a group's members, or null (everyone) without a group. */
@@ -105,8 +119,27 @@ public class PeerGroupService {
         if (id == null) {
             return null;
         }
-        PeerGroupRecord group = groups.record(id).orElseThrow(() -> unknown(id));
-        return groups.members(group);
+        return members(groups.record(id).orElseThrow(() -> unknown(id)));
+    }
+
+    /**
+     * The condition on {@code member} selecting the group's members; for a network group, the association's
+     * members taking part in the network today (none once the association has left it).
+     */
+    private Condition members(PeerGroupRecord group) {
+        if (group.getNetworkId() == null) {
+            return groups.members(group);
+        }
+        String tenant = callers.requireTenantUser().tenantCode();
+        List<Long> ids;
+        try {
+            ids = participation.participants(group.getNetworkId()).stream()
+                    .filter(participant -> participant.tenant().equals(tenant))
+                    .map(ParticipantResponse::memberId).toList();
+        } catch (ApiException gone) {
+            ids = List.of();
+        }
+        return ids.isEmpty() ? DSL.falseCondition() : MEMBER.ID.in(ids);
     }
 
     /**

@@ -70,6 +70,16 @@ class DemoAssociationsTest {
                 assertThat(event.get("counts")).isEqualTo(Map.of("confirmed", 5, "offered", 0, "waitlisted", 0,
                         "pending", 0, "placesLeft", 15));
             });
+
+            assertThat(client.get("/api/indicators", bearer(lps)).body())
+                    .contains("soc.homecare.wait", "mgmt.participation", "Generated demo data, not real figures");
+            Map<String, Object> comparison = client.get("/api/comparisons?indicator=soc.homecare.wait&year=2025",
+                    bearer(lps)).map();
+            assertThat(comparison).containsEntry("of", 43);
+            assertThat(client.get("/api/comparisons?indicator=edu.exam.math&year=2016&gender=F", bearer(lsa)).map())
+                    .containsEntry("of", 60);
+            assertThat(client.get("/api/plans", bearer(lps)).body()).contains("Valmieras novads", "Aprūpe mājās",
+                    "\"baselineYear\":2022");
         }
         try (ApplicationContext ignored = start()) {
             assertThat(members("lps")).isEqualTo(43);
@@ -78,6 +88,9 @@ class DemoAssociationsTest {
             assertThat(count("SELECT count(*) FROM platform.tenant WHERE code IN ('lps', 'llpa', 'lsa')")).isEqualTo(3);
             assertThat(count("SELECT count(*) FROM shared.network WHERE owner_tenant = 'lps'")).isEqualTo(5);
             assertThat(count("SELECT count(*) FROM shared.event WHERE owner_tenant = 'lps'")).isEqualTo(7);
+            assertThat(count("SELECT count(*) FROM t_lps.indicator")).isEqualTo(8);
+            assertThat(count("SELECT count(*) FROM t_lps.indicator_value")).isEqualTo(43 * 10 * (8 + 2));
+            assertThat(count("SELECT count(*) FROM t_lps.improvement_plan")).isEqualTo(1);
             assertThat(count("SELECT count(*) FROM shared.event_registration r JOIN shared.event e ON e.id = r.event_id "
                     + "WHERE e.owner_tenant = 'lps'")).isEqualTo(5);
         }

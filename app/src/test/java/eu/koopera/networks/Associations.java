@@ -15,18 +15,18 @@ import static eu.koopera.support.TestClient.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Arranges associations, their users and members, and networks between them through the API. */
-final class Associations {
+public final class Associations {
 
     static final String PASSWORD = "network-password-123";
 
     private final TestClient client;
 
-    Associations(TestClient client) {
+    public Associations(TestClient client) {
         this.client = client;
     }
 
     /** A new association with an administrator, a network coordinator and the named member municipalities. */
-    Association create(String prefix, String... memberNames) {
+    public Association create(String prefix, String... memberNames) {
         String code = client.createTenantWithAdmin(prefix, PASSWORD);
         String admin = client.login(code, "admin", PASSWORD);
         long coordinatorId = user(code, "coordinator", "NETWORK_COORDINATOR");
@@ -42,7 +42,7 @@ final class Associations {
     }
 
     /** Creates a user with {@code roles} in the association; returns its id. */
-    long user(String code, String username, String... roles) {
+    public long user(String code, String username, String... roles) {
         Response created = client.post("/api/platform/tenants/" + code + "/users", Map.of("username", username,
                 "password", PASSWORD, "email", username + "@" + code + ".example", "roles", List.of(roles)),
                 bearer(client.operatorToken()));
@@ -51,7 +51,7 @@ final class Associations {
     }
 
     /** A MEMBER user linked, through the invitation link, to a person of {@code memberId}; returns their token. */
-    String officer(Association association, long memberId, String username) {
+    public String officer(Association association, long memberId, String username) {
         String email = username + "@" + association.code() + ".example";
         Response person = client.post("/api/people", Map.of("memberId", memberId, "firstName", "Officer",
                 "lastName", username, "email", email), bearer(association.admin()));
@@ -67,7 +67,7 @@ final class Associations {
     }
 
     /** A network owned by {@code owner}, created by its coordinator; returns its id. */
-    String network(Association owner, String name, String status, Integer maxPilots) {
+    public String network(Association owner, String name, String status, Integer maxPilots) {
         Map<String, Object> body = new HashMap<>(Map.of("name", Map.of("lv", name, "en", name + " (en)"),
                 "description", Map.of("lv", "Apraksts"), "theme", "Sadarbība", "status", status,
                 "startsOn", "2022-04-07", "endsOn", "2024-04-30"));
@@ -94,7 +94,7 @@ final class Associations {
     }
 
     /** Adds members of the owner to its own network. */
-    void take(Association association, String network, String... memberNames) {
+    public void take(Association association, String network, String... memberNames) {
         for (String name : memberNames) {
             Response added = client.post("/api/networks/" + network + "/participants",
                     Map.of("memberId", association.member(name)), bearer(association.admin()));
@@ -124,9 +124,10 @@ final class Associations {
      * @param admin       the administrator's token
      * @param coordinator the network coordinator's token
      */
-    record Association(String code, String admin, String coordinator, long coordinatorId, Map<String, Long> members) {
+    public record Association(String code, String admin, String coordinator, long coordinatorId,
+                              Map<String, Long> members) {
 
-        long member(String name) {
+        public long member(String name) {
             return members.get(name);
         }
     }

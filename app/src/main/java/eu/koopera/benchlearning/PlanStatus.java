@@ -1,0 +1,9 @@
+package eu.koopera.benchlearning;
+
+/** Where an improvement plan stands. */
+public enum PlanStatus {
+    DRAFT,
+    ACTIVE,
+    COMPLETED,
+    ABANDONED
+}
