@@ -183,6 +183,8 @@ final class ChartDrawing {
         boxes.setMaximumBarWidth(0.25);
         NumberAxis values = new NumberAxis(valueAxis(unit));
         values.setAutoRangeIncludesZero(false);
+        values.setUpperMargin(0.15); // room for the member's label when it is the highest or lowest value
+        values.setLowerMargin(0.15);
         values.setNumberFormatOverride(NumberFormat.getNumberInstance(locale));
         CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(text("axis.group")), values, boxes);
         if (comparison.value() != null && memberName != null) {
@@ -190,6 +192,8 @@ final class ChartDrawing {
                     + NumberFormat.getNumberInstance(locale).format(comparison.value()));
             member.setPaint(MEMBER);
             member.setStroke(new BasicStroke(3f));
+            member.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            member.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
             plot.addRangeMarker(member);
         }
         JFreeChart chart = new JFreeChart(text("box.title", indicatorName, Integer.toString(comparison.year())),
