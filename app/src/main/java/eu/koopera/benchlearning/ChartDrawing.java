@@ -92,6 +92,7 @@ final class ChartDrawing {
         }
         CategoryAxis names = new CategoryAxis(text("axis.member"));
         NumberAxis values = new NumberAxis(valueAxis(unit));
+        values.setUpperMargin(0.15); // room for the longest bar's label
         values.setNumberFormatOverride(NumberFormat.getNumberInstance(locale));
         RankedBars bars = new RankedBars(comparison.peers());
         CategoryPlot plot = new CategoryPlot(data, names, values, bars);
