@@ -100,7 +100,8 @@ class SecurityEventsTest extends IntegrationTest {
     @Test
     void rolesGivenByAnOperatorAreRecordedInTheAssociationLog() {
         assertThat(Database.strings("SELECT actor || ' ' || entity_id || ' ' || coalesce(params->>'before', '')"
-                + " || '>' || (params->>'after') FROM t_" + tenant + ".audit_log WHERE event = 'account.roles_changed'"))
+                + " || '>' || (params->>'after') FROM t_" + tenant + ".audit_log WHERE event = 'account.roles_changed'"
+                + " AND entity_id = 'admin'"))
                 .containsExactly("admin admin >ASSOCIATION_ADMIN");
     }
 

@@ -32,6 +32,18 @@ public final class TestClient {
         return send(request(path, headers).GET());
     }
 
+    /** A GET whose body is kept as bytes, for images and spreadsheets. */
+    public HttpResponse<byte[]> getBytes(String path, String... headers) {
+        try {
+            return http.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response delete(String path, String... headers) {
         return send(request(path, headers).DELETE());
     }

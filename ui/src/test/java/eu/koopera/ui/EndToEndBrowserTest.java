@@ -259,6 +259,23 @@ class EndToEndBrowserTest extends IntegrationTest {
         screenshot("12-event-page-latvian");
         accessible("event page");
 
+        long valmiera = comparisonData(api, token);
+        browser.get("http://127.0.0.1:" + ui.port() + "/benchlearning/compare?indicator=soc.homecare.cost&year=2024"
+                + "&member=" + valmiera);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#comparison-chart svg")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#trend-chart svg")));
+        assertThat(browser.findElement(By.id("comparison-chart")).getDomProperty("innerHTML"))
+                .contains("Valmieras novads");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Salīdzinājums ar līdzīgajiem");
+        screenshot("13-comparison-latvian");
+        ((JavascriptExecutor) browser).executeScript(
+                "document.getElementById('comparison-chart').scrollIntoView({block: 'start'})");
+        screenshot("13b-comparison-chart-latvian");
+        ((JavascriptExecutor) browser).executeScript(
+                "document.getElementById('trend-chart').scrollIntoView({block: 'start'})");
+        screenshot("13a-comparison-trend-latvian");
+        accessible("comparison page");
+
         openUserMenu();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
         wait.until(ExpectedConditions.urlContains("/login"));
@@ -268,6 +285,25 @@ class EndToEndBrowserTest extends IntegrationTest {
         browser.get("http://127.0.0.1:" + ui.port() + "/members");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-login-form")));
         assertThat(browser.getCurrentUrl()).doesNotContain("/members");
+
+        memberUser(api, token, valmiera, "valmiera");
+        browser.get("http://127.0.0.1:" + ui.port() + "/login");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("login-language-lv"))).click();
+        WebElement picker = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("vaadin-text-field#association input")));
+        if (!code.equals(picker.getDomProperty("value"))) { // the sign-in page remembers the last one
+            picker.sendKeys(Keys.chord(Keys.CONTROL, "a"), code);
+        }
+        browser.findElement(By.cssSelector("vaadin-login-form vaadin-text-field:not(#association) input"))
+                .sendKeys("valmiera");
+        browser.findElement(By.cssSelector("vaadin-login-form vaadin-password-field input")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        browser.get("http://127.0.0.1:" + ui.port() + "/my-position");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-grid#weak-spots")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#position-trend-chart svg")));
+        screenshot("14-my-position"); // in the member user's own language (the association's, English here)
+        accessible("my position");
         collectConsole();
         assertThat(console).as("the pages ran under the UI's Content-Security-Policy without a violation")
                 .noneMatch(line -> line.contains("Content Security Policy") || line.contains("Content-Security-Policy"));
@@ -523,6 +559,51 @@ class EndToEndBrowserTest extends IntegrationTest {
         Files.writeString(AXE_REPORT, report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         assertThat(violations).as(report.toString())
                 .noneMatch(v -> "critical".equals(v.get("impact")) || "serious".equals(v.get("impact")));
+    }
+
+    /**
+     * Five municipalities with home-care costs 2019–2024 (Valmiera in the worst quarter in 2024), labelled as
+     * generated; returns Valmiera's id.
+     */
+    private static long comparisonData(TestClient api, String token) {
+        String[] names = {"Cēsu novads", "Siguldas novads", "Smiltenes novads", "Valkas novads"};
+        for (int i = 0; i < names.length; i++) {
+            assertThat(api.post("/api/members", Map.of("code", "LV-2" + i, "name", names[i], "kind",
+                    "MUNICIPALITY"), TestClient.bearer(token)).status()).isEqualTo(201);
+        }
+        assertThat(api.post("/api/indicators", Map.of("code", "soc.homecare.cost", "name", Map.of("lv",
+                "Aprūpes mājās izmaksas uz klientu", "en", "Home care cost per client"), "unit", "EUR",
+                "direction", "LOWER_IS_BETTER", "serviceArea", "social-care", "source",
+                "Ģenerēti demonstrācijas dati / Generated demo data"), TestClient.bearer(token)).status())
+                .isEqualTo(201);
+        StringBuilder csv = new StringBuilder("indicator;municipality;year;gender;value\n");
+        String[] codes = {"LV-113", "LV-20", "LV-21", "LV-22", "LV-23"};
+        int[] base = {2480, 2210, 1990, 2350, 2120};
+        for (int year = 2019; year <= 2024; year++) {
+            for (int i = 0; i < codes.length; i++) {
+                int value = base[i] + (year - 2019) * (i == 0 ? 95 : 40 - 12 * i);
+                csv.append("soc.homecare.cost;").append(codes[i]).append(';').append(year).append(";;")
+                        .append(value).append('\n');
+            }
+        }
+        assertThat(api.send("/api/indicator-values/import?format=long", "POST", csv.toString(), "text/csv",
+                TestClient.bearer(token)).status()).isEqualTo(200);
+        return ((Number) api.get("/api/members?q=Valmieras", TestClient.bearer(token)).list("items").getFirst()
+                .get("id")).longValue();
+    }
+
+    /** A MEMBER user of {@code member}, through the invitation its person receives. */
+    private void memberUser(TestClient api, String token, long member, String username) {
+        String email = username + "@" + code + ".example";
+        TestClient.Response person = api.post("/api/people", Map.of("memberId", member, "firstName", "Līga",
+                "lastName", "Bērziņa", "email", email), TestClient.bearer(token));
+        assertThat(person.status()).as(person.body()).isEqualTo(201);
+        assertThat(api.post("/api/people/" + person.string("id") + "/invitations", Map.of("roles",
+                List.of("MEMBER")), TestClient.bearer(token)).status()).isEqualTo(201);
+        String invitation = eu.koopera.support.Outbox.invitationToken(eu.koopera.support.Outbox.latestTo(email)
+                .orElseThrow().bodyText(), code);
+        assertThat(api.post("/api/public/invitations/" + code + "/" + invitation + "/accept", Map.of("username",
+                username, "password", PASSWORD)).status()).isEqualTo(201);
     }
 
     private void openUserMenu() {
