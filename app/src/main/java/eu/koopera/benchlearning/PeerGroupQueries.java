@@ -61,16 +61,16 @@ class PeerGroupQueries {
     /** A peer group's definition as stored. */
     record Stored(long id, String name, boolean handPicked, String[] kinds, @Nullable Integer populationMin,
                   @Nullable Integer populationMax, @Nullable String region, @Nullable UUID network) {
+    }
 
-        static Stored of(PeerGroupRecord row) {
-            return new Stored(row.getId(), row.getName(), row.getHandPicked(), row.getKinds(),
-                    row.getPopulationMin(), row.getPopulationMax(), row.getRegion(), row.getNetworkId());
-        }
+    private static Stored stored(PeerGroupRecord row) {
+        return new Stored(row.getId(), row.getName(), row.getHandPicked(), row.getKinds(), row.getPopulationMin(),
+                row.getPopulationMax(), row.getRegion(), row.getNetworkId());
     }
 
     List<Stored> list() {
         return sql.selectFrom(PEER_GROUP).orderBy(names.collated(PEER_GROUP.NAME), PEER_GROUP.ID)
-                .fetch(Stored::of);
+                .fetch(PeerGroupQueries::stored);
     }
 
     /** How many of {@code ids} are members of the association. */
@@ -104,7 +104,7 @@ class PeerGroupQueries {
     }
 
     Optional<Stored> record(long id) {
-        return sql.selectFrom(PEER_GROUP).where(PEER_GROUP.ID.eq(id)).fetchOptional(Stored::of);
+        return sql.selectFrom(PEER_GROUP).where(PEER_GROUP.ID.eq(id)).fetchOptional(PeerGroupQueries::stored);
     }
 
     /** The group with the members {@code members} selects, by name in the association's alphabet. */
