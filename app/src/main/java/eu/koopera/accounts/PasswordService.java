@@ -115,7 +115,6 @@ public class PasswordService {
                     .withCode("current-password-wrong");
         }
         replace(caller.tenantCode(), account, newPassword);
-        events.passwordChanged(account.username());
         return new Caller(account.username(), caller.tenantCode(), account.roles());
     }
 
@@ -125,7 +124,6 @@ public class PasswordService {
      */
     void replaceRequired(@Nullable String tenantCode, AccountQueries.AccountRow account, String newPassword) {
         replace(tenantCode, account, newPassword);
-        events.passwordChanged(account.username());
     }
 
     /**
@@ -231,6 +229,8 @@ public class PasswordService {
         transactions.executeWrite(status -> {
             accounts.setPassword(account.kind(), account.id(), hash, false, Instant.now());
             sessions.revokeRefreshTokens(tenantCode, account.username());
+            // in the same transaction: once it commits, this account's older sessions are no longer admitted
+            events.passwordChanged(account.username());
             return null;
         });
         admission.forgetAccount(tenantCode, account.username());

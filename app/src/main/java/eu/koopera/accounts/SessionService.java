@@ -46,8 +46,12 @@ public class SessionService {
     /** Ends every session of the caller, this one included ("sign out everywhere"). */
     public void endAllOfCaller() {
         Caller caller = callers.current().orElseThrow(() -> new ApiException.Unauthorized("Authentication required."));
-        endAll(caller.tenantCode(), caller.username());
-        events.signedOutEverywhere(caller.username());
+        transactions.executeWrite(status -> {
+            endAll(caller.tenantCode(), caller.username());
+            // in the same transaction: once it commits, the caller's own sessions are no longer admitted
+            events.signedOutEverywhere(caller.username());
+            return null;
+        });
     }
 
     /**
