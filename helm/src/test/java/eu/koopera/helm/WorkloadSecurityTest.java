@@ -25,7 +25,8 @@ class WorkloadSecurityTest {
     void reportsSettingRemovedFromEveryWorkload(String value, String setting, String finding) {
         List<HasMetadata> workloads = workloads(Map.of(value, setting));
 
-        assertThat(workloads).extracting(HasMetadata::getKind).containsExactlyInAnyOrder("Deployment", "Job", "Pod");
+        assertThat(workloads).extracting(HasMetadata::getKind).containsExactlyInAnyOrder("Deployment", "Job", "Pod", "Pod");
+        // two helm test Pods: the connection test and the metrics scrape test
         workloads.stream()
                 // the test Pod's resources are fixed in its template, not taken from values
                 .filter(workload -> !value.startsWith("resources") || !"Pod".equals(workload.getKind()))
