@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -136,6 +137,20 @@ class ImprovementPlanViewsTest extends BrowserlessUiTest {
                 .isEqualTo(window.getUI().getTranslation("bench.plans.total", plans.size()));
         assertThat(api.get("/api/plans?member=" + balvi, bearer(admin)).body()).contains("\"Home care\"",
                 "\"Social service\"", "\"2025-03-31\"");
+
+        // opened again: an action removed and the status changed are saved, and the plan shows again
+        window.getUI().navigate("benchlearning/plans/" + listed.id());
+        assertThat(window.find(TextField.class).id("plan-action-1-description").getValue())
+                .isEqualTo("Map the home visits");
+        click(window, "plan-action-1-remove");
+        @SuppressWarnings("unchecked")
+        Select<PlanStatus> planStatus = window.find(Select.class).id("plan-status");
+        window.test(planStatus).selectItem(window.getUI().getTranslation("bench.plans.status.ACTIVE"));
+        click(window, "plan-save");
+        assertThat(window.find(Span.class).id("plan-progress-0-percent").getText()).isEqualTo(fifth);
+        TestClient.Response stored = api.get("/api/plans/" + listed.id(), bearer(admin));
+        assertThat(stored.body()).contains("\"ACTIVE\"", "\"Share routes\"").doesNotContain("Map the home visits");
+        assertThat(stored.string("version")).isEqualTo("1");
     }
 
     @Test
@@ -149,6 +164,9 @@ class ImprovementPlanViewsTest extends BrowserlessUiTest {
 
         BrowserlessUIContext window = signedIn("aluksne");
         window.navigate("my-plans", eu.koopera.benchlearning.ui.MyPlansView.class);
+        assertThat(window.find(SideNavItem.class).all()).extracting(SideNavItem::getLabel)
+                .contains(window.getUI().getTranslation("nav.myPlans"))
+                .doesNotContain(window.getUI().getTranslation("nav.benchPlans"));
         assertThat(grid(window, "my-plans").size()).isZero();
         click(window, "create-my-plan");
         @SuppressWarnings("unchecked")

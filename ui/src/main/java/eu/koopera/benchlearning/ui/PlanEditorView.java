@@ -186,6 +186,7 @@ public class PlanEditorView extends VerticalLayout implements BeforeEnterObserve
         practiceList = new Div();
         targets = new ArrayList<>();
         actions = new ArrayList<>();
+        rowsMade = 0;
         add(back, new H1(plan == null ? getTranslation("bench.plan.new")
                 : getTranslation("bench.plan.title") + ": " + plan.service()));
         configureFields();
