@@ -234,7 +234,14 @@ class ImprovementPlanViewsTest extends BrowserlessUiTest {
         @SuppressWarnings("unchecked")
         MultiSelectComboBox<Indicator> indicators = window.find(MultiSelectComboBox.class).id("practice-indicators");
         indicators.setValue(Set.copyOf(window.test(indicators).getSuggestionItems()));
-        window.test(window.find(TextArea.class).id("practice-links")).setValue("https://cesis.example/routes.pdf");
+        TextArea links = window.find(TextArea.class).id("practice-links");
+        window.test(links).setValue("ftp://cesis.example/routes.pdf");
+        click(window, "save-practice");
+        assertThat(links.isInvalid()).isTrue();
+        assertThat(links.getErrorMessage()).isEqualTo(window.getUI().getTranslation("bench.practice.linksInvalid",
+                10));
+        assertThat(api.get("/api/good-practices?member=" + cesis, bearer(admin)).body()).isEqualTo("[]");
+        window.test(links).setValue("https://cesis.example/routes.pdf");
         click(window, "save-practice");
 
         GridTester<Grid<GoodPractice>, GoodPractice> listed = grid(window, "practices");

@@ -26,6 +26,7 @@ import eu.koopera.ui.forms.Fields;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Records a good-practice example or edits one, with exactly what {@link GoodPracticeCommand} carries: whose it is,
@@ -174,7 +176,10 @@ class GoodPracticeDialog extends Dialog {
 
     /** The fields by the names the good-practice service gives in its problems. */
     private Map<String, HasValidation> fields() {
-        return Map.of("member", member, "title", titleLv, "description", description, "indicators", indicators,
-                "links", links);
+        Map<String, HasValidation> fields = new HashMap<>(Map.of("member", member, "title", titleLv,
+                "description", description, "indicators", indicators, "links", links));
+        IntStream.range(0, MAX_INDICATORS).forEach(i -> fields.put("indicators[" + i + "]", indicators));
+        IntStream.range(0, MAX_LINKS).forEach(i -> fields.put("links[" + i + "]", links));
+        return fields;
     }
 }

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import eu.koopera.benchlearning.ChartFormat;
 import eu.koopera.benchlearning.ChartService;
 import eu.koopera.benchlearning.ComparisonService;
@@ -81,7 +82,9 @@ public class MyPositionView extends VerticalLayout implements HasDynamicTitle {
         List<Indicator> catalogue = indicators.list(null);
         Map<String, Indicator> byCode = catalogue.stream()
                 .collect(Collectors.toMap(Indicator::code, Function.identity()));
-        add(new H2(getTranslation("bench.plans.title")), plans(plans.list(own.id()), byCode, language));
+        RouterLink toPlans = new RouterLink(getTranslation("bench.plans.open"), MyPlansView.class);
+        toPlans.setId("position-plans-link");
+        add(new H2(getTranslation("bench.plans.title")), plans(plans.list(own.id()), byCode, language), toPlans);
         if (!catalogue.isEmpty()) {
             ComboBox<Indicator> indicator = new ComboBox<>(getTranslation("bench.compare.indicator"));
             indicator.setId("position-indicator");

@@ -237,7 +237,12 @@ public class PlanEditorView extends VerticalLayout implements BeforeEnterObserve
         network.setId("plan-network");
         network.setClearButtonVisible(true);
         network.setPlaceholder(Fields.NOT_KNOWN);
-        List<NetworkResponse> offered = networks.search(null, null, 0, NETWORKS_OFFERED).items();
+        List<NetworkResponse> offered = new ArrayList<>(networks.search(null, null, 0, NETWORKS_OFFERED).items());
+        UUID stored = plan == null ? null : plan.network();
+        if (stored != null && offered.stream().noneMatch(item -> item.id().equals(stored))) {
+            // beyond the first page offered: still the plan's, and kept when it is saved
+            offered.add(networks.get(stored));
+        }
         network.setItems(offered);
         network.setItemLabelGenerator(item -> item.name().in(language));
         service.setLabel(getTranslation("bench.plan.service"));
