@@ -114,15 +114,15 @@ final class PlanTargetRow extends HorizontalLayout {
         add(indicator, baselineYear, baselineValue, targetValue, targetYear, remove);
     }
 
-    /** Takes the baseline from the stored values: the latest year's when no year is chosen yet. */
+    /**
+     * Takes the baseline from the stored values: the chosen year's, or (for a newly chosen indicator without a value
+     * in that year) the latest year's.
+     */
     private void fillBaseline(boolean indicatorChanged) {
         if (indicator.getValue() == null) {
             return;
         }
-        Integer year = indicatorChanged ? null : baselineYear.getValue();
-        if (indicatorChanged && baselineYear.getValue() != null) {
-            year = baselineYear.getValue();
-        }
+        Integer year = baselineYear.getValue();
         Optional<IndicatorValue> stored = baselines.apply(indicator.getValue().code(), year);
         if (stored.isEmpty() && year != null && indicatorChanged) {
             stored = baselines.apply(indicator.getValue().code(), null);
