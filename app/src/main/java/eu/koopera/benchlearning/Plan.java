@@ -9,11 +9,27 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** An improvement plan with each target's progress, computed from the values stored now. */
+/**
+ * An improvement plan with each target's progress, computed from the values stored now.
+ *
+ * @param progressPercent the plan's overall progress: the mean of its targets' shares of the way, each held between
+ *                        0 and 100 % (a target without a value since its baseline counts as 0); none while no target
+ *                        has a value after its baseline, or when the plan has no targets
+ */
 @Serdeable
 public record Plan(long id, long member, String memberCode, String memberName, @Nullable UUID network,
                    String service, @Nullable String summary, PlanStatus status, List<Target> targets,
-                   List<Action> actions, String createdBy, Instant updatedAt, long version) {
+                   List<Action> actions, @Nullable Double progressPercent, String createdBy, Instant updatedAt,
+                   long version) {
+
+    /** The overall progress of these targets, as {@link #progressPercent()} describes it. */
+    static @Nullable Double overallProgress(List<Target> targets) {
+        if (targets.stream().allMatch(target -> target.progressPercent() == null)) {
+            return null;
+        }
+        return targets.stream().mapToDouble(target -> target.progressPercent() == null ? 0
+                : Math.clamp(target.progressPercent(), 0, 100)).average().orElseThrow();
+    }
 
     /**
      * A target and how far the member has come.

@@ -128,10 +128,11 @@ class PlanQueries {
                                 row.getDueOn(), ActionStatus.valueOf(row.getStatus()))));
         return plans.map(row -> {
             long id = row.get(IMPROVEMENT_PLAN.ID);
+            List<Plan.Target> planTargets = targets.getOrDefault(id, List.of());
             return new Plan(id, row.get(IMPROVEMENT_PLAN.MEMBER_ID), row.get(MEMBER.CODE), row.get(MEMBER.NAME),
                     row.get(IMPROVEMENT_PLAN.NETWORK_ID), row.get(IMPROVEMENT_PLAN.SERVICE),
                     row.get(IMPROVEMENT_PLAN.SUMMARY), PlanStatus.valueOf(row.get(IMPROVEMENT_PLAN.STATUS)),
-                    targets.getOrDefault(id, List.of()), actions.getOrDefault(id, List.of()),
+                    planTargets, actions.getOrDefault(id, List.of()), Plan.overallProgress(planTargets),
                     row.get(IMPROVEMENT_PLAN.CREATED_BY), row.get(IMPROVEMENT_PLAN.UPDATED_AT).toInstant(),
                     row.get(IMPROVEMENT_PLAN.VERSION));
         });

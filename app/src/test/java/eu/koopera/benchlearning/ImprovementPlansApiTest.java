@@ -59,6 +59,7 @@ class ImprovementPlansApiTest extends IntegrationTest {
         Map<String, Object> target = target(created);
         assertThat(((Number) target.get("baselineValue")).intValue()).as("baseline taken from the values").isEqualTo(60);
         assertThat(target.get("progressPercent")).isNull();
+        assertThat(created.map().get("progressPercent")).as("no overall progress before any new value").isNull();
         long id = ((Number) created.map().get("id")).longValue();
 
         importValues("soc.wait;2023;51;44;50;69");
@@ -66,12 +67,16 @@ class ImprovementPlansApiTest extends IntegrationTest {
         assertThat(((Number) moved.get("latestYear")).intValue()).isEqualTo(2023);
         assertThat(((Number) moved.get("progressPercent")).doubleValue()).isCloseTo(30.0, within(1e-9));
         assertThat(moved.get("reached")).isEqualTo(false);
+        assertThat(((Number) client.get("/api/plans/" + id, bearer(officer)).map().get("progressPercent")).doubleValue())
+                .as("the plan's only target is 30 % of the way").isCloseTo(30.0, within(1e-9));
         assertThat((List<?>) moved.get("followUp")).hasSize(2);
 
         importValues("soc.wait;2024;29;44;50;69");
         Map<String, Object> reached = target(client.get("/api/plans/" + id, bearer(officer)));
         assertThat(((Number) reached.get("progressPercent")).doubleValue()).isCloseTo(103.333333, within(1e-5));
         assertThat(reached.get("reached")).isEqualTo(true);
+        assertThat(((Number) client.get("/api/plans/" + id, bearer(officer)).map().get("progressPercent")).doubleValue())
+                .as("a target beyond its goal counts as 100 % overall").isCloseTo(100.0, within(1e-9));
 
         Map<String, Object> change = new HashMap<>(plan(valmiera, null));
         change.put("status", "ACTIVE");

@@ -67,7 +67,7 @@ public class MyPlansView extends VerticalLayout implements HasDynamicTitle, Befo
                 .setHeader(getTranslation("bench.plan.service")).setFlexGrow(1);
         grid.addColumn(plan -> getTranslation("bench.plans.status." + plan.status()))
                 .setHeader(getTranslation("bench.plans.status")).setAutoWidth(true);
-        grid.addColumn(plan -> PlanProgressPanel.percent(this, getLocale(), PlanProgressPanel.overall(plan)))
+        grid.addColumn(plan -> PlanProgressPanel.percent(this, getLocale(), plan.progressPercent()))
                 .setHeader(getTranslation("bench.plan.progress")).setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("bench.plans.none"));

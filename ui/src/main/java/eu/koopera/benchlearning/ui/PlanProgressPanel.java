@@ -23,7 +23,7 @@ final class PlanProgressPanel extends Div {
     PlanProgressPanel(Plan plan, Map<String, Indicator> indicators, String language) {
         setId("plan-progress");
         Locale locale = getLocale();
-        Double overall = overall(plan);
+        Double overall = plan.progressPercent();
         Span total = new Span(getTranslation("bench.plan.overall", percent(this, locale, overall)));
         total.setId("plan-overall-progress");
         add(total, bar(overall, "plan-overall-bar"));
@@ -53,18 +53,6 @@ final class PlanProgressPanel extends Div {
             row.add(bar(target.progressPercent(), id + "-bar"));
             add(row);
         }
-    }
-
-    /**
-     * The plan's overall progress: the mean of its targets' shares of the way, each counted from 0 to 100 % (a
-     * target without a value since its baseline counts as 0); none for a plan without targets.
-     */
-    static @Nullable Double overall(Plan plan) {
-        if (plan.targets().isEmpty()) {
-            return null;
-        }
-        return plan.targets().stream().mapToDouble(target -> clamp(target.progressPercent())).average()
-                .orElse(0);
     }
 
     /** A share as the portal writes it ("42 % of the way"), or "—" when there is none. */

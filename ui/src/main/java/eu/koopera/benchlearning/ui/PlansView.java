@@ -110,7 +110,7 @@ public class PlansView extends VerticalLayout implements HasDynamicTitle, Before
                 .setHeader(getTranslation("bench.plan.network")).setAutoWidth(true);
         grid.addColumn(plan -> getTranslation("bench.plans.status." + plan.status()))
                 .setHeader(getTranslation("bench.plans.status")).setAutoWidth(true);
-        grid.addColumn(plan -> PlanProgressPanel.percent(this, getLocale(), PlanProgressPanel.overall(plan)))
+        grid.addColumn(plan -> PlanProgressPanel.percent(this, getLocale(), plan.progressPercent()))
                 .setHeader(getTranslation("bench.plan.progress")).setAutoWidth(true);
         // on a phone: the municipality, the service, the status and the progress
         NarrowScreens.hideOnPhone(grid, List.of(network));
