@@ -8,6 +8,7 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridTester;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
 import eu.koopera.benchlearning.Indicator;
@@ -19,6 +20,7 @@ import eu.koopera.benchlearning.ui.PeerGroupsView;
 import eu.koopera.benchlearning.ui.SideBySideView;
 import eu.koopera.members.MemberResponse;
 import eu.koopera.networks.Associations;
+import eu.koopera.networks.NetworkResponse;
 import eu.koopera.networks.Associations.Association;
 import eu.koopera.support.TestClient;
 import eu.koopera.ui.support.BrowserlessUiTest;
@@ -117,6 +119,29 @@ class PeerGroupViewsTest extends BrowserlessUiTest {
     }
 
     @Test
+    void aNetworkGroupMadeInTheDialogHoldsTheNetworksMembers() {
+        BrowserlessUIContext window = signedIn("admin");
+        window.navigate("benchlearning/peer-groups", PeerGroupsView.class);
+        click(window, "create-peer-group");
+        window.test(window.find(TextField.class).id("group-name")).setValue("Sociālā tīkla dalībnieki");
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<Object> kind = window.find(RadioButtonGroup.class).id("group-kind");
+        kind.setValue(kind.getListDataView().getItems().filter(item -> item.toString().equals("NETWORK"))
+                .findFirst().orElseThrow());
+        @SuppressWarnings("unchecked")
+        ComboBox<NetworkResponse> networks = window.find(ComboBox.class).id("group-network");
+        assertThat(networks.isVisible()).isTrue();
+        networks.setValue(networks.getListDataView().getItems().filter(n -> n.id().toString().equals(network))
+                .findFirst().orElseThrow());
+        click(window, "save-peer-group");
+
+        PeerGroup saved = this.<PeerGroup>rows(window, "peer-groups").stream()
+                .filter(group -> group.name().equals("Sociālā tīkla dalībnieki")).findFirst().orElseThrow();
+        assertThat(saved.network()).hasToString(network);
+        assertThat(saved.members()).extracting(PeerGroup.Peer::name).containsExactlyInAnyOrderElementsOf(IN_NETWORK);
+    }
+
+    @Test
     void theSimilarPanelExplainsTheClosestMembersAndSavesThemAsAGroup() {
         BrowserlessUIContext window = signedIn("admin");
         window.navigate("benchlearning/peer-groups", PeerGroupsView.class);
@@ -192,16 +217,29 @@ class PeerGroupViewsTest extends BrowserlessUiTest {
         assertThat(waitCell(rows.get(balvi)).rank()).as("a tie shares the best rank").isEqualTo(2);
         assertThat(waitCell(rows.get(dobele)).rank()).isEqualTo(2);
         assertThat(grid.getFooterCell(grid.getColumnPosition("soc.wait"))).contains("45");
+        assertThat(window.find(com.vaadin.flow.component.html.Anchor.class).id("download-side-by-side-csv")
+                .getHref()).isNotBlank();
     }
 
     @Test
     void theComparisonPageOpensOnAMunicipalUsersOwnOrganisation() {
+        TestClient.Response group = api.post("/api/peer-groups", Map.of("name", "Tīkls salīdzināšanai",
+                "network", network), bearer(lps.admin()));
+        assertThat(group.status()).as(group.body()).isEqualTo(201);
         BrowserlessUIContext window = signedIn("cesis");
         window.navigate("benchlearning/compare", ComparisonView.class);
         @SuppressWarnings("unchecked")
         ComboBox<MemberResponse> member = window.find(ComboBox.class).id("compare-member");
         assertThat(member.getValue()).isNotNull();
         assertThat(member.getValue().id()).isEqualTo(lps.member("Cēsu novads"));
+
+        window.getUI().navigate("benchlearning/compare", QueryParameters.simple(Map.of("network", network,
+                "indicator", "soc.wait", "year", "2023")));
+        @SuppressWarnings("unchecked")
+        ComboBox<PeerGroup> chosen = window.find(ComboBox.class).id("compare-group");
+        assertThat(chosen.getValue()).isNotNull();
+        assertThat(chosen.getValue().name()).isEqualTo("Tīkls salīdzināšanai");
+        assertThat(this.<Object>rows(window, "peers")).as("the network's members and Cēsis itself").hasSize(4);
 
         BrowserlessUIContext admin = signedIn("admin");
         admin.navigate("benchlearning/compare", ComparisonView.class);
