@@ -50,6 +50,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -72,7 +73,7 @@ public class PeerGroupsView extends VerticalLayout implements HasDynamicTitle, B
     private final String language;
     private final Map<String, Indicator> catalogue;
     private final Map<Long, MemberResponse> register;
-    private final Map<java.util.UUID, NetworkResponse> networks;
+    private final Map<UUID, NetworkResponse> networks;
     private final TextField search = new TextField();
     private final Select<PeerGroupKind> kind = new Select<>();
     private final Grid<PeerGroup> grid = new Grid<>();
@@ -274,7 +275,7 @@ public class PeerGroupsView extends VerticalLayout implements HasDynamicTitle, B
     }
 
     /** Which indicators made the member similar: the closest first, each with its gap in standard deviations. */
-    String explanation(SimilarMember similar) {
+    private String explanation(SimilarMember similar) {
         List<String> gaps = similar.differences().stream().map(difference -> getTranslation("bench.similar.gap",
                 indicatorName(difference.indicator()), BenchViews.number(getLocale(),
                         Math.abs(difference.standardDeviations())))).toList();

@@ -41,8 +41,11 @@ import io.micronaut.context.annotation.Prototype;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -136,8 +139,8 @@ public class SideBySideView extends VerticalLayout implements HasDynamicTitle, B
                     .getListDataView().getItems().filter(item -> item.id().equals(id)).findFirst())
                     .ifPresent(network::setValue);
             AddressState.first(parameters, "indicators").ifPresent(codes -> indicators.setValue(Arrays
-                    .stream(codes.split(",")).map(catalogue::get).filter(java.util.Objects::nonNull)
-                    .collect(Collectors.toCollection(java.util.LinkedHashSet::new))));
+                    .stream(codes.split(",")).map(catalogue::get).filter(Objects::nonNull)
+                    .collect(Collectors.toCollection(LinkedHashSet::new))));
             AddressState.first(parameters, "year").flatMap(SideBySideView::parseId)
                     .ifPresent(value -> year.setValue(value.intValue()));
         } finally {
@@ -296,19 +299,19 @@ public class SideBySideView extends VerticalLayout implements HasDynamicTitle, B
         AddressState.remember(this, ROUTE, parameters);
     }
 
-    private static java.util.Optional<Long> parseId(String text) {
+    private static Optional<Long> parseId(String text) {
         try {
-            return java.util.Optional.of(Long.parseLong(text));
+            return Optional.of(Long.parseLong(text));
         } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
-    private static java.util.Optional<UUID> uuid(String text) {
+    private static Optional<UUID> uuid(String text) {
         try {
-            return java.util.Optional.of(UUID.fromString(text));
+            return Optional.of(UUID.fromString(text));
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
