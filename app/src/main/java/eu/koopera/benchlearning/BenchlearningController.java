@@ -26,6 +26,7 @@ import jakarta.validation.constraints.Size;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Benchlearning: the indicator catalogue, values and their import, peer groups, comparisons, trends and weak spots.
@@ -148,9 +149,7 @@ class BenchlearningController {
                                 @QueryValue @Size(max = 1000) String indicators,
                                 @QueryValue @Nullable @Min(1990) @Max(2100) Integer year,
                                 @QueryValue(defaultValue = "5") @Min(1) @Max(50) int count) {
-        List<String> codes = Arrays.stream(indicators.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .toList();
-        return groups.similar(member, codes, year, count);
+        return groups.similar(member, codes(indicators), year, count);
     }
 
     @Get("/comparisons")
@@ -160,6 +159,19 @@ class BenchlearningController {
                        @QueryValue @Nullable @Min(1990) @Max(2100) Integer year,
                        @QueryValue @Nullable @Pattern(regexp = GENDER) String gender) {
         return comparisons.compare(indicator, member, group, year, gender);
+    }
+
+    @Get("/comparisons/side-by-side")
+    SideBySide sideBySide(@QueryValue @Nullable Long group,
+                          @QueryValue @Nullable UUID network,
+                          @QueryValue @Size(max = 1000) String indicators,
+                          @QueryValue @Nullable @Min(1990) @Max(2100) Integer year) {
+        return comparisons.sideBySide(group, network, codes(indicators), year);
+    }
+
+    /** The indicator codes of a comma-separated list, blanks dropped. */
+    static List<String> codes(String indicators) {
+        return Arrays.stream(indicators.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     @Get("/comparisons/bottom-quartile")

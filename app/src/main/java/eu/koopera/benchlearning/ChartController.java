@@ -17,6 +17,9 @@ import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.UUID;
 
 /**
  * Benchlearning charts (SVG or PNG, titled in the language of {@code lang} or {@code Accept-Language}) and the
@@ -95,6 +98,19 @@ class ChartController {
         Comparison comparison = comparisons.compare(indicator, member, group, year, gender);
         return tableFormat.attachment("comparison-" + indicator + "-" + comparison.year(),
                 tables.write(tableFormat, ComparisonTables.PEERS, ComparisonTables.peers(comparison)));
+    }
+
+    @Get("/comparisons/side-by-side/table")
+    HttpResponse<byte[]> sideBySideTable(@QueryValue(defaultValue = "csv") String format,
+                                         @QueryValue @Nullable Long group,
+                                         @QueryValue @Nullable UUID network,
+                                         @QueryValue @Size(max = 1000) String indicators,
+                                         @QueryValue @Nullable @Min(1990) @Max(2100) Integer year) {
+        TableFormat tableFormat = TableFormat.named(format);
+        SideBySide compared = comparisons.sideBySide(group, network, BenchlearningController.codes(indicators),
+                year);
+        return tableFormat.attachment("side-by-side-" + compared.year(), tables.write(tableFormat,
+                ComparisonTables.sideBySideColumns(compared), ComparisonTables.sideBySide(compared)));
     }
 
     @Get("/trends/table")

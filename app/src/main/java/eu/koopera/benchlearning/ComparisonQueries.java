@@ -191,6 +191,62 @@ class ComparisonQueries {
                         row.get(Q3.getName(), Double.class)));
     }
 
+    /** The latest year with a total value of any of the indicators for any member. */
+    Optional<Integer> latestYear(List<String> indicators) {
+        Short year = sql.select(DSL.max(INDICATOR_VALUE.YEAR)).from(INDICATOR_VALUE)
+                .where(INDICATOR_VALUE.INDICATOR_CODE.in(indicators), INDICATOR_VALUE.GENDER.eq("T"))
+                .fetchOne(0, Short.class);
+        return Optional.ofNullable(year).map(Short::intValue);
+    }
+
+    /** One member's total value of one indicator ranked in its group, with the indicator's group statistics. */
+    record SideBySideRow(long member, String code, String name, @Nullable String indicator,
+                         @Nullable BigDecimal value, @Nullable Integer rank, @Nullable Integer of,
+                         @Nullable Double mean, @Nullable Double median, @Nullable Double q1, @Nullable Double q3) {
+    }
+
+    /**
+     * The group's members with their total values of {@code indicators} in {@code year}, ranked per indicator by
+     * its direction, each row carrying the indicator's statistics; a member without any of the values comes once
+     * with no indicator. By name in the association's alphabet, then by indicator.
+     */
+    List<SideBySideRow> sideBySide(List<String> indicators, int year, Condition group) {
+        Field<BigDecimal> oriented = DSL.when(INDICATOR.DIRECTION.eq(Direction.LOWER_IS_BETTER.name()),
+                INDICATOR_VALUE.VALUE).otherwise(INDICATOR_VALUE.VALUE.neg());
+        var ranked = DSL.name("ranked").as(
+                sql.select(INDICATOR_VALUE.INDICATOR_CODE.as(INDICATOR_CODE), INDICATOR_VALUE.MEMBER_ID.as(MEMBER_ID),
+                                INDICATOR_VALUE.VALUE.as(VALUE),
+                                DSL.rank().over(DSL.partitionBy(INDICATOR_VALUE.INDICATOR_CODE).orderBy(oriented))
+                                        .as(RANK),
+                                DSL.count().over(DSL.partitionBy(INDICATOR_VALUE.INDICATOR_CODE)).as(OF))
+                        .from(INDICATOR_VALUE)
+                        .join(INDICATOR).on(INDICATOR.CODE.eq(INDICATOR_VALUE.INDICATOR_CODE))
+                        .join(MEMBER).on(MEMBER.ID.eq(INDICATOR_VALUE.MEMBER_ID))
+                        .where(INDICATOR_VALUE.INDICATOR_CODE.in(indicators), INDICATOR_VALUE.YEAR.eq((short) year),
+                                INDICATOR_VALUE.GENDER.eq("T"), group));
+        var stats = sql.select(ranked.field(INDICATOR_CODE),
+                        DSL.avg(ranked.field(VALUE)).cast(SQLDataType.DOUBLE).as(MEAN),
+                        DSL.percentileCont(0.25).withinGroupOrderBy(ranked.field(VALUE)).as(Q1),
+                        DSL.percentileCont(0.5).withinGroupOrderBy(ranked.field(VALUE)).as(MEDIAN),
+                        DSL.percentileCont(0.75).withinGroupOrderBy(ranked.field(VALUE)).as(Q3))
+                .from(ranked).groupBy(ranked.field(INDICATOR_CODE)).asTable("stats");
+        return sql.with(ranked)
+                .select(MEMBER.ID, MEMBER.CODE, MEMBER.NAME, ranked.field(INDICATOR_CODE), ranked.field(VALUE),
+                        ranked.field(RANK), ranked.field(OF), stats.field(MEAN), stats.field(MEDIAN),
+                        stats.field(Q1), stats.field(Q3))
+                .from(MEMBER)
+                .leftJoin(ranked).on(ranked.field(MEMBER_ID).eq(MEMBER.ID))
+                .leftJoin(stats).on(stats.field(INDICATOR_CODE).eq(ranked.field(INDICATOR_CODE)))
+                .where(group)
+                .orderBy(names.collated(MEMBER.NAME), MEMBER.ID, ranked.field(INDICATOR_CODE))
+                .fetch(row -> new SideBySideRow(row.get(MEMBER.ID), row.get(MEMBER.CODE), row.get(MEMBER.NAME),
+                        row.get(INDICATOR_CODE.getName(), String.class),
+                        row.get(VALUE.getName(), BigDecimal.class), row.get(RANK.getName(), Integer.class),
+                        row.get(OF.getName(), Integer.class), row.get(MEAN.getName(), Double.class),
+                        row.get(MEDIAN.getName(), Double.class), row.get(Q1.getName(), Double.class),
+                        row.get(Q3.getName(), Double.class)));
+    }
+
     /**
      * Standardised differences between the member and every other member with values of all the indicators in
      * {@code year}: rows of (other member's id, code and name, indicator, z(other) − z(member) as {@code z}), z over all the association's members

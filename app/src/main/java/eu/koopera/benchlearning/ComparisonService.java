@@ -14,7 +14,12 @@ import org.jooq.Result;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 
 /**
@@ -23,6 +28,9 @@ import java.util.List;
  */
 @Singleton
 public class ComparisonService {
+
+    /** The most indicators compared side by side at once. */
+    public static final int MAX_SIDE_BY_SIDE = 12;
 
     private final CallerContext callers;
     private final IndicatorQueries indicators;
@@ -140,6 +148,71 @@ public class ComparisonService {
         Condition peers = groups.condition(group);
         int inYear = year != null ? year : queries.latestYear(member).orElseThrow(ComparisonService::noValues);
         return queries.weakSpots(member, inYear, "T", peers);
+    }
+
+    /**
+     * A peer group's or a network's members side by side on {@code indicatorCodes} (in that order, repeats dropped)
+     * in {@code year}, the latest year with a value of any of them when absent. Exactly one of {@code group} and
+     * {@code network} is given; a network's members are those of the caller's association taking part today.
+     *
+     * @throws ApiException.BadRequest when neither or both of group and network are given, or no indicator, or
+     *                                 more than {@value #MAX_SIDE_BY_SIDE}
+     * @throws ApiException.NotFound   when an indicator, the group or the network is unknown, or no value exists
+     */
+    @Transactional(readOnly = true)
+    public SideBySide sideBySide(@Nullable Long group, @Nullable UUID network, List<String> indicatorCodes,
+                                 @Nullable Integer year) {
+        callers.requireTenantUser();
+        List<String> codes = List.copyOf(new LinkedHashSet<>(indicatorCodes));
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if ((group == null) == (network == null)) {
+            errors.add(new Problem.FieldError("group", "give either a peer group or a network", null, null,
+                    "sideBySide.group.one", List.of()));
+        }
+        if (codes.isEmpty()) {
+            errors.add(new Problem.FieldError("indicators", "must name at least one indicator", null, null,
+                    "required", List.of()));
+        } else if (codes.size() > MAX_SIDE_BY_SIDE) {
+            errors.add(new Problem.FieldError("indicators", "names more than " + MAX_SIDE_BY_SIDE + " indicators",
+                    null, null, "sideBySide.indicators.tooMany", List.of(Integer.toString(MAX_SIDE_BY_SIDE))));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException.BadRequest("The comparison has invalid parameters.", errors);
+        }
+        Map<String, Indicator> known = indicators.byCodes(codes);
+        for (String code : codes) {
+            if (!known.containsKey(code)) {
+                throw IndicatorService.unknown(code);
+            }
+        }
+        Condition peers = group != null ? groups.condition(group) : groups.network(network);
+        int inYear = year != null ? year : queries.latestYear(codes).orElseThrow(ComparisonService::noValues);
+        Map<Long, SideBySide.Row> rows = new LinkedHashMap<>();
+        Map<Long, Map<String, SideBySide.Cell>> cells = new HashMap<>();
+        Map<String, SideBySide.Column> columns = new HashMap<>();
+        for (ComparisonQueries.SideBySideRow row : queries.sideBySide(codes, inYear, peers)) {
+            rows.putIfAbsent(row.member(), new SideBySide.Row(row.member(), row.code(), row.name(), List.of()));
+            if (row.indicator() == null) {
+                continue;
+            }
+            Direction direction = known.get(row.indicator()).direction();
+            columns.putIfAbsent(row.indicator(), new SideBySide.Column(row.indicator(), direction, row.of(),
+                    row.mean(), row.median(), row.q1(), row.q3()));
+            Integer quartile = Comparison.quartile(direction, row.value(), row.q1(), row.median(), row.q3());
+            cells.computeIfAbsent(row.member(), key -> new HashMap<>()).put(row.indicator(),
+                    new SideBySide.Cell(row.indicator(), row.value(), row.rank(), quartile,
+                            Comparison.Colour.of(quartile)));
+        }
+        List<SideBySide.Row> members = new ArrayList<>(rows.size());
+        for (SideBySide.Row row : rows.values()) {
+            Map<String, SideBySide.Cell> mine = cells.getOrDefault(row.id(), Map.of());
+            members.add(new SideBySide.Row(row.id(), row.code(), row.name(), codes.stream()
+                    .map(code -> mine.getOrDefault(code, new SideBySide.Cell(code, null, null, null, null)))
+                    .toList()));
+        }
+        List<SideBySide.Column> stats = codes.stream().map(code -> columns.getOrDefault(code,
+                new SideBySide.Column(code, known.get(code).direction(), 0, null, null, null, null))).toList();
+        return new SideBySide(inYear, group, network, stats, members);
     }
 
     static ApiException noValues() {

@@ -56,6 +56,46 @@ public final class ComparisonTables {
         return rows;
     }
 
+    /**
+     * The columns of a side-by-side table: {@code code}, {@code name}, then {@code <indicator>.value},
+     * {@code <indicator>.rank} and {@code <indicator>.quartile} for each indicator in order.
+     */
+    public static List<String> sideBySideColumns(SideBySide compared) {
+        List<String> columns = new ArrayList<>(List.of("code", "name"));
+        for (SideBySide.Column column : compared.indicators()) {
+            for (String part : SIDE_BY_SIDE_PARTS) {
+                columns.add(column.indicator() + "." + part);
+            }
+        }
+        return columns;
+    }
+
+    /** What each indicator has in a side-by-side table, after the member's code and name. */
+    public static final List<String> SIDE_BY_SIDE_PARTS = List.of("value", "rank", "quartile");
+
+    /**
+     * A row per member with its value, rank and quartile of each indicator (empty where it has none), then the rows
+     * {@code mean} and {@code median} with the indicators' figures in their value columns.
+     */
+    public static List<List<String>> sideBySide(SideBySide compared) {
+        List<List<String>> rows = new ArrayList<>();
+        for (SideBySide.Row member : compared.members()) {
+            List<String> row = new ArrayList<>(List.of(member.code(), member.name()));
+            for (SideBySide.Cell cell : member.cells()) {
+                row.addAll(List.of(plain(cell.value()), text(cell.rank()), text(cell.quartile())));
+            }
+            rows.add(row);
+        }
+        for (String statistic : List.of("mean", "median")) {
+            List<String> row = new ArrayList<>(List.of(statistic, ""));
+            for (SideBySide.Column column : compared.indicators()) {
+                row.addAll(List.of(text(statistic.equals("mean") ? column.mean() : column.median()), "", ""));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
     private static String plain(@Nullable BigDecimal value) {
         return value == null ? "" : value.toPlainString();
     }

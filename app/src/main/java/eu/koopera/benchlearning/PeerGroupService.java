@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 
 /**
@@ -128,15 +129,23 @@ public class PeerGroupService {
         if (group.network() == null) {
             return groups.members(group);
         }
-        String tenant = callers.requireTenantUser().tenantCode();
-        List<Long> ids;
         try {
-            ids = participation.participants(group.network()).stream()
-                    .filter(participant -> participant.tenant().equals(tenant))
-                    .map(ParticipantResponse::memberId).toList();
+            return network(group.network());
         } catch (ApiException gone) {
-            ids = List.of();
+            return ComparisonQueries.membersAmong(List.of());
         }
+    }
+
+    /**
+     * The condition on {@code member} selecting the association's members taking part in the network today.
+     *
+     * @throws ApiException.NotFound when the network is not one the association owns or takes part in
+     */
+    Condition network(UUID network) {
+        String tenant = callers.requireTenantUser().tenantCode();
+        List<Long> ids = participation.participants(network).stream()
+                .filter(participant -> participant.tenant().equals(tenant))
+                .map(ParticipantResponse::memberId).toList();
         return ComparisonQueries.membersAmong(ids);
     }
 

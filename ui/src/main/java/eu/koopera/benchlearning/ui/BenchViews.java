@@ -11,6 +11,9 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import eu.koopera.benchlearning.Chart;
 import eu.koopera.benchlearning.ChartFormat;
 import eu.koopera.benchlearning.Indicator;
+import eu.koopera.members.MemberResponse;
+import eu.koopera.members.MemberSearch;
+import eu.koopera.members.MemberService;
 import eu.koopera.platform.tabular.TableFormat;
 import eu.koopera.platform.tabular.TableWriter;
 import eu.koopera.platform.web.ApiException;
@@ -74,6 +77,12 @@ final class BenchViews {
     static List<Anchor> tableDownloads(Component context, TableWriter writer, String name, List<String> columns,
                                        Supplier<List<List<String>>> rows, String id) {
         List<String> headers = columns.stream().map(code -> context.getTranslation("bench.column." + code)).toList();
+        return headedTableDownloads(context, writer, name, headers, rows, id);
+    }
+
+    /** CSV and XLSX download links of a table whose headers are given already translated. */
+    static List<Anchor> headedTableDownloads(Component context, TableWriter writer, String name,
+                                             List<String> headers, Supplier<List<List<String>>> rows, String id) {
         return List.of(TableFormat.CSV, TableFormat.XLSX).stream().map(format -> {
             Anchor link = new Anchor(DownloadHandler.fromInputStream(download -> {
                 try {
@@ -108,6 +117,17 @@ final class BenchViews {
 
     static boolean isDemo(Indicator indicator) {
         return indicator.source() != null && indicator.source().toLowerCase(Locale.ROOT).contains(DEMO_SOURCE);
+    }
+
+    /** The most members a benchlearning picker lists; associations have about a hundred. */
+    static final int REGISTER_SIZE = 2_000;
+
+    /**
+     * The association's members for a picker, by name. Through the search every user may run (the full register
+     * is the administrators'), so that coordinators and municipal users can open the pages too.
+     */
+    static List<MemberResponse> register(MemberService members) {
+        return members.search(MemberSearch.all(), 0, REGISTER_SIZE).items();
     }
 
     static String number(Locale locale, Number value) {

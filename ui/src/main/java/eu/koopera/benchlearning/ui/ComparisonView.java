@@ -30,8 +30,8 @@ import eu.koopera.benchlearning.PeerGroup;
 import eu.koopera.benchlearning.PeerGroupService;
 import eu.koopera.benchlearning.Trend;
 import eu.koopera.members.MemberResponse;
-import eu.koopera.members.MemberSearch;
 import eu.koopera.members.MemberService;
+import eu.koopera.people.PeopleService;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.tabular.TableWriter;
 import eu.koopera.platform.web.ApiException;
@@ -39,6 +39,7 @@ import eu.koopera.ui.forms.CommandValidation;
 import eu.koopera.ui.layout.MainLayout;
 import eu.koopera.ui.session.AllowedRoles;
 import io.micronaut.context.annotation.Prototype;
+import io.micronaut.core.annotation.Nullable;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +51,9 @@ import java.util.Optional;
  * The comparison page: a municipality, an indicator, a peer group and a year give the ranked bars of the peers with
  * the municipality highlighted, its key figures (value, rank of N, percentile, quartile in words and colour, mean,
  * median, best, worst), the peers' table, its trend against the peers' median from the baseline and the group's box
- * plot, each chart and table downloadable. The choices live in the address.
+ * plot, each chart and table downloadable. The choices live in the address ({@code member}, {@code indicator},
+ * {@code group} or {@code network} — a network's peer group —, {@code year}, {@code gender}); opened without any,
+ * the page starts from the user's own organisation when their account is linked to one.
  */
 @Menu(title = "nav.benchCompare", order = 46, icon = "vaadin:chart-3d")
 @Route(value = "benchlearning/compare", layout = MainLayout.class)
@@ -67,17 +70,22 @@ public class ComparisonView extends VerticalLayout implements HasDynamicTitle, B
     private final IntegerField year = new IntegerField();
     private final Select<String> gender = new Select<>();
     private final Div results = new Div();
+    /** The organisation the user's account is linked to, chosen when the page opens without choices. */
+    private final @Nullable Long ownOrganisation;
     private boolean restoring;
 
     public ComparisonView(ComparisonService comparisons, ChartService charts, TableWriter tables,
-                          IndicatorService indicators, MemberService members, PeerGroupService groups) {
+                          IndicatorService indicators, MemberService members, PeerGroupService groups,
+                          PeopleService people) {
         this.comparisons = comparisons;
+        MemberResponse own = people.me().member();
+        this.ownOrganisation = own == null ? null : own.id();
         this.charts = charts;
         this.tables = tables;
         String language = BenchViews.language(this);
         member.setLabel(getTranslation("bench.compare.member"));
         member.setId("compare-member");
-        member.setItems(members.all(MemberSearch.all()));
+        member.setItems(BenchViews.register(members));
         member.setItemLabelGenerator(MemberResponse::name);
         member.setClearButtonVisible(true);
         indicator.setLabel(getTranslation("bench.compare.indicator"));
@@ -129,11 +137,19 @@ public class ComparisonView extends VerticalLayout implements HasDynamicTitle, B
         restoring = true;
         try {
             first(parameters, "member").flatMap(ComparisonView::id).flatMap(id -> member.getListDataView()
-                    .getItems().filter(item -> item.id() == id).findFirst()).ifPresent(member::setValue);
+                    .getItems().filter(item -> id.equals(item.id())).findFirst()).ifPresent(member::setValue);
             first(parameters, "indicator").flatMap(code -> indicator.getListDataView().getItems()
                     .filter(item -> item.code().equals(code)).findFirst()).ifPresent(indicator::setValue);
             first(parameters, "group").flatMap(ComparisonView::id).flatMap(id -> group.getListDataView()
                     .getItems().filter(item -> item.id() == id).findFirst()).ifPresent(group::setValue);
+            first(parameters, "network").filter(id -> !parameters.containsKey("group"))
+                    .flatMap(id -> group.getListDataView().getItems()
+                            .filter(item -> item.network() != null && item.network().toString().equals(id))
+                            .findFirst()).ifPresent(group::setValue);
+            if (parameters.isEmpty() && ownOrganisation != null) {
+                member.getListDataView().getItems().filter(item -> ownOrganisation.equals(item.id())).findFirst()
+                        .ifPresent(member::setValue);
+            }
             first(parameters, "year").flatMap(ComparisonView::id).ifPresent(value -> year.setValue(value.intValue()));
             first(parameters, "gender").filter(List.of("T", "F", "M")::contains).ifPresent(gender::setValue);
         } finally {
