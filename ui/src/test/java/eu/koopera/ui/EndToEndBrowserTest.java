@@ -277,6 +277,15 @@ class EndToEndBrowserTest extends IntegrationTest {
         screenshot("13a-comparison-trend-latvian");
         accessible("comparison page");
 
+        String group = sideBySideData(api, token);
+        browser.get("http://127.0.0.1:" + ui.port() + "/benchlearning/side-by-side?group=" + group
+                + "&indicators=soc.homecare.cost,edu.preschool.share&year=2024");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("vaadin-grid#side-by-side"),
+                "Valmieras novads"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dalībnieki blakus");
+        screenshot("15-side-by-side-latvian");
+        accessible("side by side");
+
         openUserMenu();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
         wait.until(ExpectedConditions.urlContains("/login"));
@@ -303,8 +312,42 @@ class EndToEndBrowserTest extends IntegrationTest {
         browser.get("http://127.0.0.1:" + ui.port() + "/my-position");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-grid#weak-spots")));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#position-trend-chart svg")));
-        screenshot("14-my-position"); // in the member user's own language (the association's, English here)
+        openUserMenu(); // the member's account speaks the association's language (English) until they choose
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//vaadin-menu-bar-item[normalize-space(.)='Language']"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("language-lv"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Mūsu vieta"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#position-trend-chart svg")));
+        screenshot("14-my-position");
         accessible("my position");
+
+        String officer = api.login(code, "valmiera", PASSWORD);
+        TestClient.Response plan = api.post("/api/plans", Map.of("member", valmiera, "service",
+                "Aprūpe mājās", "summary", "Samazināt izmaksas uz klientu, apvienojot maršrutus", "targets",
+                List.of(Map.of("indicator", "soc.homecare.cost", "baselineYear", 2023, "targetYear", 2026,
+                        "targetValue", 2600)), "actions", List.of(Map.of("description",
+                        "Apvienot aprūpētāju maršrutus", "owner", "Sociālais dienests", "dueOn", "2025-06-30",
+                        "status", "IN_PROGRESS"))), TestClient.bearer(officer));
+        assertThat(plan.status()).as(plan.body()).isEqualTo(201);
+        browser.get("http://127.0.0.1:" + ui.port() + "/benchlearning/plans/" + plan.string("id"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-progress-0-percent")));
+        String before = browser.findElement(By.id("plan-progress-0-percent")).getText();
+        screenshot("16-plan-editor-latvian");
+        ((JavascriptExecutor) browser).executeScript(
+                "document.getElementById('plan-progress').scrollIntoView({block: 'start'})");
+        screenshot("16b-plan-progress-latvian");
+        accessible("plan editor");
+        assertThat(api.send("/api/indicator-values/import?format=long", "POST",
+                "indicator;municipality;year;gender;value\nsoc.homecare.cost;LV-113;2025;;2700\n", "text/csv",
+                TestClient.bearer(token)).status()).isEqualTo(200);
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-progress-0-percent")));
+        assertThat(browser.findElement(By.id("plan-progress-0-percent")).getText())
+                .as("2025's value moves the plan (2,860 in 2023 → 2,700, target 2,600)").isNotEqualTo(before)
+                .contains("61,54");
+        ((JavascriptExecutor) browser).executeScript(
+                "document.getElementById('plan-progress').scrollIntoView({block: 'start'})");
+        screenshot("16a-plan-progress-after-next-year-latvian");
         collectConsole();
         assertThat(console).as("the pages ran under the UI's Content-Security-Policy without a violation")
                 .noneMatch(line -> line.contains("Content Security Policy") || line.contains("Content-Security-Policy"));
@@ -594,6 +637,30 @@ class EndToEndBrowserTest extends IntegrationTest {
     }
 
     /** A MEMBER user of {@code member}, through the invitation its person receives. */
+    /** A second indicator over the same members, and a hand-picked peer group of them; gives the group's id. */
+    private static String sideBySideData(TestClient api, String token) {
+        assertThat(api.post("/api/indicators", Map.of("code", "edu.preschool.share", "name", Map.of("lv",
+                "Bērnu īpatsvars pirmsskolā", "en", "Children in pre-school"), "unit", "%",
+                "direction", "HIGHER_IS_BETTER", "serviceArea", "education-culture", "source",
+                "Ģenerēti demonstrācijas dati / Generated demo data"), TestClient.bearer(token)).status())
+                .isEqualTo(201);
+        assertThat(api.send("/api/indicator-values/import?format=long", "POST", """
+                indicator;municipality;year;gender;value
+                edu.preschool.share;LV-113;2024;;91.5
+                edu.preschool.share;LV-20;2024;;87.2
+                edu.preschool.share;LV-21;2024;;93.8
+                edu.preschool.share;LV-22;2024;;84.0
+                edu.preschool.share;LV-23;2024;;89.9
+                """, "text/csv", TestClient.bearer(token)).status()).isEqualTo(200);
+        List<Object> members = api.get("/api/members?size=100", TestClient.bearer(token)).list("items").stream()
+                .filter(member -> List.of("LV-113", "LV-20", "LV-21", "LV-22", "LV-23").contains(member.get("code")))
+                .map(member -> member.get("id")).toList();
+        TestClient.Response group = api.post("/api/peer-groups", Map.of("name", "Vidzemes novadi", "members",
+                members), TestClient.bearer(token));
+        assertThat(group.status()).as(group.body()).isEqualTo(201);
+        return group.string("id");
+    }
+
     private void memberUser(TestClient api, String token, long member, String username) {
         String email = username + "@" + code + ".example";
         TestClient.Response person = api.post("/api/people", Map.of("memberId", member, "firstName", "Līga",

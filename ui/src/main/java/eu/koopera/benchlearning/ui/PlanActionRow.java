@@ -54,7 +54,8 @@ final class PlanActionRow extends HorizontalLayout {
                 .withValidator(new StringLengthValidator(getTranslation("validation.size", 0, 200), 0, 200))
                 .bind(row -> Fields.nullToEmpty(row.owner), (row, value) -> row.owner = Fields.blankToNull(value));
         binder.forField(dueOn).bind(row -> row.dueOn, (row, value) -> row.dueOn = value);
-        binder.forField(status).asRequired(getTranslation("validation.required"))
+        // a validator rather than asRequired: a Select marked required puts aria-required on its button (axe: critical)
+        binder.forField(status).withValidator(java.util.Objects::nonNull, getTranslation("validation.required"))
                 .bind(row -> row.status, (row, value) -> row.status = value);
         if (action != null) {
             bean.description = action.description();

@@ -265,7 +265,9 @@ public class PlanEditorView extends VerticalLayout implements BeforeEnterObserve
                 .withValidator(new StringLengthValidator(getTranslation("validation.size", 0, 4000), 0, 4000))
                 .bind(bean -> Fields.nullToEmpty(bean.summary), (bean, value) -> bean.summary =
                         Fields.blankToNull(value));
-        binder.forField(status).asRequired(required).bind(bean -> bean.status, (bean, value) -> bean.status = value);
+        // a validator rather than asRequired: a Select marked required puts aria-required on its button (axe: critical)
+        binder.forField(status).withValidator(java.util.Objects::nonNull, required)
+                .bind(bean -> bean.status, (bean, value) -> bean.status = value);
         form.member = owner;
         if (plan != null) {
             UUID chosen = plan.network();

@@ -26,7 +26,7 @@ final class PlanProgressPanel extends Div {
         Double overall = plan.progressPercent();
         Span total = new Span(getTranslation("bench.plan.overall", percent(this, locale, overall)));
         total.setId("plan-overall-progress");
-        add(total, bar(overall, "plan-overall-bar"));
+        add(total, bar(overall, "plan-overall-bar", total.getText()));
         for (int i = 0; i < plan.targets().size(); i++) {
             Plan.Target target = plan.targets().get(i);
             Indicator indicator = indicators.get(target.indicator());
@@ -34,7 +34,8 @@ final class PlanProgressPanel extends Div {
             Div row = new Div();
             row.setId(id);
             row.addClassName("koopera-card");
-            row.add(new H3(indicator == null ? target.indicator() : indicator.name().in(language)));
+            String name = indicator == null ? target.indicator() : indicator.name().in(language);
+            row.add(new H3(name));
             Span figures = new Span(getTranslation("bench.plan.figures", number(locale, target.baselineValue()),
                     Integer.toString(target.baselineYear()), number(locale, target.latestValue()),
                     target.latestYear() == null ? Fields.NOT_KNOWN : target.latestYear().toString(),
@@ -50,7 +51,7 @@ final class PlanProgressPanel extends Div {
                 reached.getStyle().set("margin-inline-start", "var(--lumo-space-m)");
                 row.add(reached);
             }
-            row.add(bar(target.progressPercent(), id + "-bar"));
+            row.add(bar(target.progressPercent(), id + "-bar", name + ": " + share.getText()));
             add(row);
         }
     }
@@ -61,9 +62,11 @@ final class PlanProgressPanel extends Div {
                 BenchViews.number(locale, share));
     }
 
-    private static ProgressBar bar(@Nullable Double share, String id) {
+    /** A bar held between 0 and 100 %, named for screen readers by the text shown beside it. */
+    private static ProgressBar bar(@Nullable Double share, String id, String label) {
         ProgressBar bar = new ProgressBar(0, 100, clamp(share));
         bar.setId(id);
+        bar.getElement().setAttribute("aria-label", label);
         return bar;
     }
 
