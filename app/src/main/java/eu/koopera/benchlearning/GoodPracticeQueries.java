@@ -1,11 +1,13 @@
 package eu.koopera.benchlearning;
 
+import eu.koopera.platform.documents.DocumentDownload;
 import eu.koopera.platform.database.JsonbColumns;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import jakarta.inject.Singleton;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static eu.koopera.jooq.tenant.Tables.GOOD_PRACTICE;
+import static eu.koopera.jooq.tenant.Tables.GOOD_PRACTICE_DOCUMENT;
 import static eu.koopera.jooq.tenant.Tables.MEMBER;
 
 /** Good-practice examples of the current association. */
@@ -23,6 +26,18 @@ import static eu.koopera.jooq.tenant.Tables.MEMBER;
 class GoodPracticeQueries {
 
     private static final Argument<Map<String, String>> TEXTS = Argument.mapOf(String.class, String.class);
+
+    /** Each example's documents (without their content), nested in the example's row. */
+    private static final Field<List<GoodPractice.Document>> DOCUMENTS = DSL.multiset(
+                    DSL.select(GOOD_PRACTICE_DOCUMENT.ID, GOOD_PRACTICE_DOCUMENT.FILE_NAME,
+                                    GOOD_PRACTICE_DOCUMENT.MEDIA_TYPE, GOOD_PRACTICE_DOCUMENT.SIZE_BYTES,
+                                    GOOD_PRACTICE_DOCUMENT.UPLOADED_BY, GOOD_PRACTICE_DOCUMENT.UPLOADED_AT)
+                            .from(GOOD_PRACTICE_DOCUMENT)
+                            .where(GOOD_PRACTICE_DOCUMENT.GOOD_PRACTICE_ID.eq(GOOD_PRACTICE.ID))
+                            .orderBy(GOOD_PRACTICE_DOCUMENT.ID))
+            .as("documents")
+            .convertFrom(rows -> rows.map(row -> new GoodPractice.Document(row.value1(), row.value2(), row.value3(),
+                    row.value4(), row.value5(), row.value6().toInstant())));
 
     private final DSLContext sql;
     private final JsonbColumns json;
@@ -71,8 +86,38 @@ class GoodPracticeQueries {
         return select(DSL.and(conditions));
     }
 
+    /** Adds a document to an example and gives its id. */
+    long insertDocument(long practice, String fileName, String mediaType, byte[] content, String sha256,
+                        String uploadedBy) {
+        return sql.insertInto(GOOD_PRACTICE_DOCUMENT)
+                .set(GOOD_PRACTICE_DOCUMENT.GOOD_PRACTICE_ID, practice)
+                .set(GOOD_PRACTICE_DOCUMENT.FILE_NAME, fileName)
+                .set(GOOD_PRACTICE_DOCUMENT.MEDIA_TYPE, mediaType)
+                .set(GOOD_PRACTICE_DOCUMENT.SIZE_BYTES, content.length)
+                .set(GOOD_PRACTICE_DOCUMENT.SHA256, sha256)
+                .set(GOOD_PRACTICE_DOCUMENT.CONTENT, content)
+                .set(GOOD_PRACTICE_DOCUMENT.UPLOADED_BY, uploadedBy)
+                .returningResult(GOOD_PRACTICE_DOCUMENT.ID).fetchSingle().value1();
+    }
+
+    /** A document of an example with its content, if both exist. */
+    Optional<DocumentDownload> document(long practice, long document) {
+        return sql.select(GOOD_PRACTICE_DOCUMENT.FILE_NAME, GOOD_PRACTICE_DOCUMENT.MEDIA_TYPE,
+                        GOOD_PRACTICE_DOCUMENT.CONTENT)
+                .from(GOOD_PRACTICE_DOCUMENT)
+                .where(GOOD_PRACTICE_DOCUMENT.ID.eq(document), GOOD_PRACTICE_DOCUMENT.GOOD_PRACTICE_ID.eq(practice))
+                .fetchOptional(row -> new DocumentDownload(row.value1(), row.value2(), row.value3()));
+    }
+
+    /** Removes a document of an example; false when there was none. */
+    boolean deleteDocument(long practice, long document) {
+        return sql.deleteFrom(GOOD_PRACTICE_DOCUMENT)
+                .where(GOOD_PRACTICE_DOCUMENT.ID.eq(document), GOOD_PRACTICE_DOCUMENT.GOOD_PRACTICE_ID.eq(practice))
+                .execute() == 1;
+    }
+
     private List<GoodPractice> select(Condition where) {
-        return sql.select(GOOD_PRACTICE.asterisk(), MEMBER.CODE, MEMBER.NAME).from(GOOD_PRACTICE)
+        return sql.select(GOOD_PRACTICE.asterisk(), MEMBER.CODE, MEMBER.NAME, DOCUMENTS).from(GOOD_PRACTICE)
                 .join(MEMBER).on(MEMBER.ID.eq(GOOD_PRACTICE.MEMBER_ID))
                 .where(where).orderBy(GOOD_PRACTICE.UPDATED_AT.desc(), GOOD_PRACTICE.ID.desc())
                 .fetch(this::toPractice);
@@ -82,7 +127,7 @@ class GoodPracticeQueries {
         return new GoodPractice(row.get(GOOD_PRACTICE.ID), row.get(GOOD_PRACTICE.MEMBER_ID), row.get(MEMBER.CODE),
                 row.get(MEMBER.NAME), eu.koopera.networks.LocalizedText.of(json.read(row.get(GOOD_PRACTICE.TITLE),
                 TEXTS)), row.get(GOOD_PRACTICE.DESCRIPTION), List.of(row.get(GOOD_PRACTICE.INDICATORS)),
-                List.of(row.get(GOOD_PRACTICE.LINKS)), row.get(GOOD_PRACTICE.CREATED_BY),
+                List.of(row.get(GOOD_PRACTICE.LINKS)), row.get(DOCUMENTS), row.get(GOOD_PRACTICE.CREATED_BY),
                 row.get(GOOD_PRACTICE.UPDATED_AT).toInstant(), row.get(GOOD_PRACTICE.VERSION));
     }
 

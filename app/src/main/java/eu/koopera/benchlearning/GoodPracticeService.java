@@ -1,5 +1,6 @@
 package eu.koopera.benchlearning;
 
+import eu.koopera.platform.documents.DocumentDownload;
 import eu.koopera.audit.AuditAction;
 import eu.koopera.audit.AuditMessage;
 import eu.koopera.audit.TenantAuditLog;
@@ -7,6 +8,8 @@ import eu.koopera.members.MemberService;
 import eu.koopera.networks.LocalizedText;
 import eu.koopera.platform.security.Caller;
 import eu.koopera.platform.security.CallerContext;
+import eu.koopera.platform.documents.DocumentSettings;
+import eu.koopera.platform.documents.DocumentTypes;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.platform.web.Problem;
 import io.micronaut.core.annotation.Nullable;
@@ -25,6 +28,7 @@ import java.util.Map;
 public class GoodPracticeService {
 
     static final String AUDIT_TYPE = "good-practice";
+    static final String DOCUMENT_AUDIT_TYPE = "good-practice-document";
     private static final int TITLE_LENGTH = 200;
 
     private final CallerContext callers;
@@ -33,15 +37,18 @@ public class GoodPracticeService {
     private final MemberService members;
     private final OwnOrganisation own;
     private final TenantAuditLog audit;
+    private final DocumentSettings documentSettings;
 
     public GoodPracticeService(CallerContext callers, GoodPracticeQueries practices, IndicatorQueries indicators,
-                               MemberService members, OwnOrganisation own, TenantAuditLog audit) {
+                               MemberService members, OwnOrganisation own, TenantAuditLog audit,
+                               DocumentSettings documentSettings) {
         this.callers = callers;
         this.practices = practices;
         this.indicators = indicators;
         this.members = members;
         this.own = own;
         this.audit = audit;
+        this.documentSettings = documentSettings;
     }
 
     /**
@@ -100,6 +107,61 @@ public class GoodPracticeService {
         callers.requireTenantUser();
         return practices.list(indicator, member);
     }
+
+    /**
+     * Adds a document (PDF, Office, OpenDocument, PNG or JPEG, recognised by its content) to an example; whoever may
+     * change the example may add to it.
+     *
+     * @throws ApiException.NotFound      when there is no such example
+     * @throws ApiException.TooLarge      when the file is over {@code koopera.documents.max-size}
+     * @throws ApiException.Unprocessable when its content is not an accepted document type
+     */
+    @Transactional
+    public GoodPractice addDocument(long id, String fileName, byte[] content) {
+        Caller caller = callers.requireTenantUser();
+        GoodPractice practice = practices.find(id).orElseThrow(() -> unknown(id));
+        own.requireWrite(caller, practice.member(), "goodPractice.member.notOwn");
+        DocumentTypes.Type type = DocumentTypes.require(fileName, content, documentSettings.maxSize());
+        String safeName = DocumentTypes.safeName(fileName, type);
+        long document = practices.insertDocument(id, safeName, type.mediaType(), content,
+                DocumentTypes.sha256(content), caller.username());
+        GoodPractice after = practices.find(id).orElseThrow();
+        GoodPractice.Document added = after.documents().stream().filter(one -> one.id() == document).findFirst()
+                .orElseThrow();
+        audit.record(AuditAction.CREATE, DOCUMENT_AUDIT_TYPE, document, AuditMessage.named(
+                "good_practice.document_added", "Added the document " + safeName + " to the good practice "
+                        + practice.title().in(null), practice.title().in(null)).with("file", safeName), null, added);
+        return after;
+    }
+
+    /** A document of an example, for download: its safe name, recognised type and bytes. */
+    @Transactional(readOnly = true)
+    public DocumentDownload document(long id, long document) {
+        callers.requireTenantUser();
+        return practices.document(id, document).orElseThrow(() -> unknownDocument(id, document));
+    }
+
+    /** Removes a document from an example; whoever may change the example may remove it. */
+    @Transactional
+    public GoodPractice removeDocument(long id, long document) {
+        Caller caller = callers.requireTenantUser();
+        GoodPractice practice = practices.find(id).orElseThrow(() -> unknown(id));
+        own.requireWrite(caller, practice.member(), "goodPractice.member.notOwn");
+        GoodPractice.Document removed = practice.documents().stream().filter(one -> one.id() == document)
+                .findFirst().orElseThrow(() -> unknownDocument(id, document));
+        practices.deleteDocument(id, document);
+        audit.record(AuditAction.DELETE, DOCUMENT_AUDIT_TYPE, document, AuditMessage.named(
+                "good_practice.document_removed", "Removed the document " + removed.fileName()
+                        + " from the good practice " + practice.title().in(null), practice.title().in(null))
+                .with("file", removed.fileName()), removed, null);
+        return practices.find(id).orElseThrow();
+    }
+
+    private static ApiException unknownDocument(long id, long document) {
+        return new ApiException.NotFound("The good-practice example " + id + " has no document " + document + ".")
+                .withCode("goodPractice.document.unknown");
+    }
+
 
     private GoodPracticeCommand validate(GoodPracticeCommand command) {
         List<Problem.FieldError> errors = new ArrayList<>();

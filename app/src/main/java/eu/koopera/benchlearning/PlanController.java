@@ -1,16 +1,20 @@
 package eu.koopera.benchlearning;
 
+import eu.koopera.platform.documents.Attachments;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -19,6 +23,8 @@ import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -81,5 +87,24 @@ class PlanController {
     @Put("/good-practices/{id}")
     GoodPractice updatePractice(@PathVariable long id, @Body @Valid GoodPracticeCommand command) {
         return practices.update(id, command);
+    }
+
+    @Post(value = "/good-practices/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<GoodPractice> addDocument(@PathVariable long id, @Part("file") CompletedFileUpload file) {
+        try {
+            return HttpResponse.created(practices.addDocument(id, file.getFilename(), file.getBytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Get("/good-practices/{id}/documents/{document}")
+    HttpResponse<byte[]> document(@PathVariable long id, @PathVariable long document) {
+        return Attachments.of(practices.document(id, document));
+    }
+
+    @Delete("/good-practices/{id}/documents/{document}")
+    GoodPractice removeDocument(@PathVariable long id, @PathVariable long document) {
+        return practices.removeDocument(id, document);
     }
 }

@@ -1,5 +1,6 @@
 package eu.koopera.networks;
 
+import eu.koopera.platform.documents.Attachments;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -17,8 +18,6 @@ import io.micronaut.security.rules.SecurityRule;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -55,14 +54,7 @@ class DocumentController {
 
     @Get("/documents/{id}")
     HttpResponse<byte[]> download(@PathVariable UUID id, @QueryValue @Nullable Integer version) {
-        DocumentDownload download = service.download(id, version);
-        String ascii = download.fileName().replaceAll("[^A-Za-z0-9._ -]", "_");
-        String encoded = URLEncoder.encode(download.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
-        return HttpResponse.ok(download.content())
-                .contentType(download.contentType())
-                .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded)
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Cache-Control", "private, no-store");
+        return Attachments.of(service.download(id, version));
     }
 
     private static byte[] bytes(CompletedFileUpload file) {

@@ -1,16 +1,16 @@
 package eu.koopera.networks;
 
+import eu.koopera.platform.documents.DocumentDownload;
 import eu.koopera.platform.security.Caller;
 import eu.koopera.platform.security.CallerContext;
+import eu.koopera.platform.documents.DocumentSettings;
+import eu.koopera.platform.documents.DocumentTypes;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.platform.web.Problem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -101,31 +101,14 @@ public class DocumentService {
     private void store(UUID documentId, int version, String safeName, DocumentTypes.Type type, byte[] content,
                        Caller caller) {
         UUID key = store.put(content);
-        documents.addVersion(documentId, version, safeName, type.mediaType(), content.length, sha256(content), key,
-                caller.tenantCode(), caller.username());
+        documents.addVersion(documentId, version, safeName, type.mediaType(), content.length,
+                DocumentTypes.sha256(content), key, caller.tenantCode(), caller.username());
     }
 
     private DocumentTypes.Type check(String fileName, byte[] content) {
-        if (content.length == 0) {
-            throw new ApiException.BadRequest("The file is empty.",
-                    List.of(new Problem.FieldError("file", "must not be empty")));
-        }
-        if (content.length > settings.maxSize()) {
-            throw new ApiException.TooLarge("The file is larger than " + settings.maxSize() / (1024 * 1024)
-                    + " MB.");
-        }
-        return DocumentTypes.detect(content, fileName).orElseThrow(() -> new ApiException.Unprocessable(
-                "Only PDF, Office, OpenDocument, PNG and JPEG files can be shared; this file's content is none of "
-                        + "them.", List.of(new Problem.FieldError("file", "unsupported content"))));
+        return DocumentTypes.require(fileName, content, settings.maxSize());
     }
 
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static ApiException notFound() {
         return new ApiException.NotFound("No document with this id.");

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,6 +173,58 @@ class ImprovementPlansApiTest extends IntegrationTest {
                 "description", "x", "indicators", List.of("nope"), "links", List.of("ftp://x")), bearer(lps.admin()));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(Database.count("SELECT count(*) FROM t_" + lps.code() + ".good_practice")).isEqualTo(1);
+    }
+
+    @Test
+    void goodPracticeDocumentsAreRecognisedByContentAndDownloadedAsAttachments() {
+        long cesis = lps.member("Cēsu novads");
+        Response created = client.post("/api/good-practices", Map.of("member", cesis, "title",
+                Map.of("lv", "Aprūpētāju maršruti"), "description", "Apraksts", "indicators", List.of("soc.wait")),
+                bearer(lps.admin()));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String path = "/api/good-practices/" + created.string("id") + "/documents";
+        byte[] pdf = "%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+        Response added = client.upload(path, "../Pārskats 2024.pdf", "text/html", pdf, bearer(lps.coordinator()));
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> document = ((List<Map<String, Object>>) added.map().get("documents")).getFirst();
+        assertThat(document).containsEntry("fileName", "Pārskats 2024.pdf")
+                .containsEntry("mediaType", "application/pdf").containsEntry("size", pdf.length);
+        assertThat(client.get("/api/good-practices/" + created.string("id"), bearer(officer)).body())
+                .as("every user sees the example's documents").contains("Pārskats 2024.pdf");
+
+        java.net.http.HttpResponse<byte[]> download = client.getBytes(path + "/" + document.get("id"),
+                bearer(officer));
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(pdf);
+        assertThat(download.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/pdf"));
+        assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(disposition ->
+                assertThat(disposition).startsWith("attachment;").contains("UTF-8''P%C4%81rskats%202024.pdf"));
+        assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+
+        Response html = client.upload(path, "report.pdf", "application/pdf",
+                "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8), bearer(lps.admin()));
+        assertThat(html.status()).isEqualTo(422);
+        assertThat(html.body()).contains("document.unsupported");
+        assertThat(client.upload(path, "empty.pdf", "application/pdf", new byte[0], bearer(lps.admin())).body())
+                .contains("document.empty");
+        Response byOfficer = client.upload(path, "x.pdf", "application/pdf", pdf, bearer(officer));
+        assertThat(byOfficer.status()).as("another organisation's example").isEqualTo(403);
+        assertThat(client.upload("/api/good-practices/999999/documents", "x.pdf", "application/pdf", pdf,
+                bearer(lps.admin())).status()).isEqualTo(404);
+        Association other = associations.create("gpo", "Ogres novads");
+        assertThat(client.getBytes(path + "/" + document.get("id"), bearer(other.admin())).statusCode()).as("another association's example does not exist there").isEqualTo(404);
+        assertThat(Database.count("SELECT count(*) FROM t_" + lps.code() + ".good_practice_document"))
+                .as("refused files wrote nothing").isEqualTo(1);
+
+        Response removed = client.delete(path + "/" + document.get("id"), bearer(lps.admin()));
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
+        assertThat((List<?>) removed.map().get("documents")).isEmpty();
+        assertThat(client.getBytes(path + "/" + document.get("id"), bearer(officer)).statusCode()).isEqualTo(404);
+        assertThat(client.get("/api/audit?entityType=good-practice-document", bearer(lps.admin())).body())
+                .contains("good_practice.document_added", "good_practice.document_removed");
     }
 
     private Map<String, Object> plan(long member, String network) {

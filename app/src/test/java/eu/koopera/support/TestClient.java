@@ -63,6 +63,19 @@ public final class TestClient {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts one file as multipart form data, in the part {@code file}, declaring {@code declaredType}. */
+    public Response upload(String path, String fileName, String declaredType, byte[] content, String... headers) {
+        String boundary = "----koopera" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + fileName + "\"\r\nContent-Type: " + declaredType + "\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send(request(path, headers).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /** Sends any method with a raw body of any content type. */
     public Response send(String path, String method, String body, String contentType, String... headers) {
         return send(request(path, headers).header("Content-Type", contentType)

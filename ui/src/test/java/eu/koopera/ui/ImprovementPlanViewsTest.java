@@ -2,6 +2,9 @@ package eu.koopera.ui;
 
 import com.vaadin.browserless.BrowserlessUIContext;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.ComboBoxTester;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -32,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -254,10 +258,32 @@ class ImprovementPlanViewsTest extends BrowserlessUiTest {
                 "care.cost")));
         assertThat(grid(window, "practices").size()).isGreaterThanOrEqualTo(1);
 
+        // documents: added in the example's dialog once it is saved, checked by content, listed for download
+        GridTester<Grid<GoodPractice>, GoodPractice> shown = grid(window, "practices");
+        int row = IntStream.range(0, shown.size()).filter(i -> shown.getRow(i).id() == saved.id()).findFirst()
+                .orElseThrow();
+        window.test((Button) shown.getCellComponent(row, 4)).click();
+        Upload upload = window.find(Upload.class).id("practice-document-upload-" + saved.id());
+        window.test(upload).upload("../Maršruti.pdf", "application/pdf",
+                "%PDF-1.7\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+        List<Map<String, Object>> stored = documents(saved.id());
+        assertThat(stored).singleElement().satisfies(document -> assertThat(document)
+                .containsEntry("fileName", "Maršruti.pdf").containsEntry("mediaType", "application/pdf"));
+        long document = ((Number) stored.getFirst().get("id")).longValue();
+        assertThat(window.find(Anchor.class).id("practice-document-" + document).getText()).isEqualTo("Maršruti.pdf");
+        window.test(window.find(Upload.class).id("practice-document-upload-" + saved.id())).upload("page.pdf",
+                "application/pdf", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
+        assertThat(window.find(Notification.class).id("practice-document-refusal").getElement().getProperty("text"))
+                .as("the refusal in the user's language")
+                .isEqualTo(window.getUI().getTranslation("problem.document.unsupported"));
+        assertThat(documents(saved.id())).as("the refused file wrote nothing").hasSize(1);
+
         window.getUI().navigate("benchlearning/plans/" + plan.string("id"));
         Div practices = window.find(Div.class).id("plan-practices");
         assertThat(practices.getChildren().map(child -> child.getId().orElse("")))
                 .contains("practice-" + saved.id());
+        assertThat(window.find(Anchor.class).id("practice-download-" + document).getText())
+                .as("the plan's readers download the example's document").isEqualTo("Maršruti.pdf");
     }
 
     @Test
@@ -339,5 +365,11 @@ class ImprovementPlanViewsTest extends BrowserlessUiTest {
 
     private static void click(BrowserlessUIContext window, String id) {
         window.test(window.find(Button.class).id(id)).click();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> documents(long practice) {
+        return (List<Map<String, Object>>) api.get("/api/good-practices/" + practice, bearer(admin)).map()
+                .get("documents");
     }
 }

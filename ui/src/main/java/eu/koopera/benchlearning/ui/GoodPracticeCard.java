@@ -6,11 +6,12 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import eu.koopera.benchlearning.GoodPractice;
+import eu.koopera.benchlearning.GoodPracticeService;
 
-/** A good-practice example as a card: title, whose it is, the text and the links to its documents. */
+/** A good-practice example as a card: title, whose it is, the text, its links and its documents to download. */
 final class GoodPracticeCard extends Div {
 
-    GoodPracticeCard(GoodPractice practice, String language) {
+    GoodPracticeCard(GoodPractice practice, String language, GoodPracticeService practices) {
         setId("practice-" + practice.id());
         addClassName("koopera-card");
         add(new H3(practice.title().in(language)));
@@ -23,6 +24,9 @@ final class GoodPracticeCard extends Div {
             Anchor document = new Anchor(link, link, AnchorTarget.BLANK);
             document.getElement().setAttribute("rel", "noopener noreferrer");
             add(new Div(document));
+        }
+        if (!practice.documents().isEmpty()) {
+            add(new GoodPracticeDocuments(practice, practices, false, 0, unchanged -> { }));
         }
     }
 }

@@ -7,6 +7,8 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -39,7 +41,8 @@ import java.util.stream.IntStream;
 
 /**
  * Records a good-practice example or edits one, with exactly what {@link GoodPracticeCommand} carries: whose it is,
- * the title in lv/lt/en, the text, the indicators it explains and the addresses of its documents (one a line).
+ * the title in lv/lt/en, the text, the indicators it explains and the addresses of its documents (one a line); an
+ * example already saved also takes uploaded documents.
  */
 class GoodPracticeDialog extends Dialog {
 
@@ -73,11 +76,13 @@ class GoodPracticeDialog extends Dialog {
     private final TextArea links = new TextArea();
 
     /**
-     * @param own the organisation a municipal user writes for; null for staff, who choose
+     * @param own             the organisation a municipal user writes for; null for staff, who choose
+     * @param documentMaxSize the largest document accepted, in bytes
+     * @param onSaved         told of the example after it was saved or a document was added or removed
      */
     GoodPracticeDialog(@Nullable GoodPractice practice, @Nullable MemberResponse own, List<Indicator> catalogue,
                        String language, GoodPracticeService practices, MemberService members,
-                       CommandValidation validation, Consumer<GoodPractice> onSaved) {
+                       CommandValidation validation, int documentMaxSize, Consumer<GoodPractice> onSaved) {
         this.practice = practice;
         this.practices = practices;
         this.validation = validation;
@@ -142,6 +147,12 @@ class GoodPracticeDialog extends Dialog {
         layout.setColspan(indicators, 2);
         layout.setColspan(links, 2);
         add(layout);
+        add(new H3(getTranslation("bench.practice.documents")));
+        if (practice == null) {
+            add(new Paragraph(getTranslation("bench.practice.document.afterSave")));
+        } else {
+            add(new GoodPracticeDocuments(practice, practices, true, documentMaxSize, onSaved));
+        }
         Button save = new Button(getTranslation("common.save"), click -> save());
         save.setId("save-practice");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -21,6 +21,7 @@ import eu.koopera.benchlearning.IndicatorService;
 import eu.koopera.members.MemberResponse;
 import eu.koopera.members.MemberService;
 import eu.koopera.people.PeopleService;
+import eu.koopera.platform.documents.DocumentSettings;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.ui.forms.AddressState;
 import eu.koopera.ui.forms.CommandValidation;
@@ -57,7 +58,8 @@ public class GoodPracticesView extends VerticalLayout implements HasDynamicTitle
     private boolean restoring;
 
     public GoodPracticesView(GoodPracticeService practices, IndicatorService indicators, MemberService members,
-                             PeopleService people, CommandValidation validation, UiSessions sessions) {
+                             PeopleService people, CommandValidation validation, UiSessions sessions,
+                             DocumentSettings documentSettings) {
         this.practices = practices;
         this.language = BenchViews.language(this);
         boolean staff = sessions.current().map(s -> s.hasRole(Roles.ASSOCIATION_ADMIN)
@@ -76,7 +78,7 @@ public class GoodPracticesView extends VerticalLayout implements HasDynamicTitle
         indicator.addValueChangeListener(change -> refresh());
         Button create = new Button(getTranslation("bench.practices.create"), VaadinIcon.PLUS.create(),
                 click -> new GoodPracticeDialog(null, own, catalogue, language, practices, members, validation,
-                        saved -> refresh()).open());
+                        documentSettings.maxSize(), saved -> refresh()).open());
         create.setId("create-practice");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setVisible(staff || own != null);
@@ -88,18 +90,20 @@ public class GoodPracticesView extends VerticalLayout implements HasDynamicTitle
         Grid.Column<GoodPractice> linked = grid.addColumn(this::indicatorNames)
                 .setHeader(getTranslation("bench.practice.indicators")).setAutoWidth(true);
         Grid.Column<GoodPractice> documents = grid.addColumn(practice -> practice.links().isEmpty()
-                        ? Fields.NOT_KNOWN : Integer.toString(practice.links().size()))
+                        && practice.documents().isEmpty() ? Fields.NOT_KNOWN
+                        : Integer.toString(practice.links().size() + practice.documents().size()))
                 .setHeader(getTranslation("bench.practice.documents")).setAutoWidth(true);
         grid.addComponentColumn(practice -> {
             Button edit = new Button(getTranslation("common.edit"), click -> new GoodPracticeDialog(practice, own,
-                    catalogue, language, practices, members, validation, saved -> refresh()).open());
+                    catalogue, language, practices, members, validation, documentSettings.maxSize(),
+                    saved -> refresh()).open());
             edit.setId("edit-practice-" + practice.id());
             edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             edit.setVisible(staff || (own != null && own.id() == practice.member()));
             return edit;
         }).setAutoWidth(true);
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(practice ->
-                new GoodPracticeCard(practice, language)));
+                new GoodPracticeCard(practice, language, practices)));
         // on a phone: the title, whose it is and the edit button
         NarrowScreens.hideOnPhone(grid, List.of(linked, documents));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);

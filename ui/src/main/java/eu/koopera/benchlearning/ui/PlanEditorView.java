@@ -334,7 +334,7 @@ public class PlanEditorView extends VerticalLayout implements BeforeEnterObserve
             none.setId("plan-practices-none");
             practiceList.add(none);
         }
-        found.values().forEach(practice -> practiceList.add(new GoodPracticeCard(practice, language)));
+        found.values().forEach(practice -> practiceList.add(new GoodPracticeCard(practice, language, practices)));
     }
 
     private void save() {

@@ -16,17 +16,17 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
-import eu.koopera.networks.DocumentDownload;
+import eu.koopera.platform.documents.DocumentDownload;
 import eu.koopera.networks.DocumentResponse;
 import eu.koopera.networks.DocumentService;
 import eu.koopera.networks.NetworkResponse;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.ui.forms.Fields;
 import eu.koopera.ui.forms.BoundedUpload;
+import eu.koopera.ui.forms.FileSizes;
 import eu.koopera.ui.i18n.ComponentTexts;
 
 import java.io.ByteArrayInputStream;
-import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -61,7 +61,7 @@ class DocumentsTab extends VerticalLayout {
         list.setId("documents");
         list.setWidthFull();
         add(new H4(getTranslation("network.document.add")),
-                new Paragraph(getTranslation("network.document.accepted", size(getLocale(), maxSize))),
+                new Paragraph(getTranslation("network.document.accepted", FileSizes.format(getLocale(), maxSize))),
                 title, upload, list);
         refresh();
     }
@@ -72,13 +72,13 @@ class DocumentsTab extends VerticalLayout {
      */
     private Upload upload(String id, BiConsumer<String, byte[]> store) {
         UploadHandler handler = new BoundedUpload(maxSize, (fileName, content) -> receive(fileName, content, store),
-                () -> refuse(getTranslation("network.document.tooLarge", size(getLocale(), maxSize))));
+                () -> refuse(getTranslation("network.document.tooLarge", FileSizes.format(getLocale(), maxSize))));
         Upload upload = new Upload(handler);
         upload.setId(id);
         upload.setMaxFiles(1);
         upload.setMaxFileSize(maxSize);
         upload.addFileRejectedListener(event -> refuse(getTranslation("network.document.tooLarge",
-                size(getLocale(), maxSize))));
+                FileSizes.format(getLocale(), maxSize))));
         return ComponentTexts.localize(upload);
     }
 
@@ -96,7 +96,7 @@ class DocumentsTab extends VerticalLayout {
     private String refusal(ApiException problem) {
         return switch (problem) {
             case ApiException.TooLarge ignored -> getTranslation("network.document.tooLarge",
-                    size(getLocale(), maxSize));
+                    FileSizes.format(getLocale(), maxSize));
             case ApiException.Unprocessable ignored -> getTranslation("network.document.type");
             case ApiException.BadRequest bad when bad.errors().stream()
                     .anyMatch(error -> "file".equals(error.field())) -> getTranslation("network.document.empty");
@@ -132,7 +132,7 @@ class DocumentsTab extends VerticalLayout {
             download.addClassName("document-download");
             HorizontalLayout line = new HorizontalLayout(
                     new Span(getTranslation("network.document.version", version.version())), download,
-                    new Span(type(version.fileName())), new Span(size(getLocale(), version.sizeBytes())),
+                    new Span(type(version.fileName())), new Span(FileSizes.format(getLocale(), version.sizeBytes())),
                     new Span(version.uploadedBy() + " (" + version.uploadedTenant() + ")"),
                     new Span(times.format(version.uploadedAt())));
             line.addClassName("document-version");
@@ -162,16 +162,4 @@ class DocumentsTab extends VerticalLayout {
         return fileName.substring(fileName.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT);
     }
 
-    /** A size in bytes, KB or MB with the reader's number format. */
-    static String size(Locale locale, long bytes) {
-        NumberFormat number = NumberFormat.getNumberInstance(locale);
-        number.setMaximumFractionDigits(1);
-        if (bytes < 1024) {
-            return number.format(bytes) + " B";
-        }
-        if (bytes < 1024 * 1024) {
-            return number.format(bytes / 1024.0) + " KB";
-        }
-        return number.format(bytes / (1024.0 * 1024)) + " MB";
-    }
 }

@@ -24,7 +24,7 @@ import eu.koopera.members.MemberService;
 import eu.koopera.networks.ActivityService;
 import eu.koopera.networks.CoordinatorResponse;
 import eu.koopera.networks.DocumentService;
-import eu.koopera.networks.DocumentSettings;
+import eu.koopera.platform.documents.DocumentSettings;
 import eu.koopera.networks.MeetingService;
 import eu.koopera.networks.NetworkResponse;
 import eu.koopera.networks.NetworkService;

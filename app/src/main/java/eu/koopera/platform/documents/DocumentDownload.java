@@ -1,7 +1,7 @@
-package eu.koopera.networks;
+package eu.koopera.platform.documents;
 
 /**
- * A version's content, to be sent as an attachment.
+ * A stored document's content, to be sent as an attachment.
  *
  * @param fileName    a safe file name ending with the type's extension
  * @param contentType the type recognised from the content at upload

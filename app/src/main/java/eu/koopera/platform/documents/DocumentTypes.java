@@ -1,10 +1,17 @@
-package eu.koopera.networks;
+package eu.koopera.platform.documents;
+
+import eu.koopera.platform.web.ApiException;
+import eu.koopera.platform.web.Problem;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -12,14 +19,15 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * Recognises the document types networks may share by their content, never by the file name or the type the
- * client declared: PDF, Office (OOXML and the older binary formats), OpenDocument, PNG and JPEG. Anything else,
- * such as HTML or an executable named {@code .pdf}, is not a document here.
+ * Recognises the document types features accept (network documents, good-practice examples) by their content,
+ * never by the file name or the type the client declared: PDF, Office (OOXML and the older binary formats),
+ * OpenDocument, PNG and JPEG. Anything else, such as HTML or an executable named {@code .pdf}, is not a document
+ * here.
  */
-final class DocumentTypes {
+public final class DocumentTypes {
 
     /** A recognised type: its media type and the extension a download gets. */
-    record Type(String mediaType, String extension) {
+    public record Type(String mediaType, String extension) {
     }
 
     private static final byte[] PDF = "%PDF-".getBytes(StandardCharsets.US_ASCII);
@@ -33,8 +41,39 @@ final class DocumentTypes {
     private DocumentTypes() {
     }
 
+    /**
+     * The type of an uploaded file that is not empty, not over {@code maxSize} bytes and is a document.
+     *
+     * @throws ApiException.BadRequest    when the file is empty ({@code document.empty})
+     * @throws ApiException.TooLarge      when it is over the limit ({@code document.tooLarge}, with the limit in MB)
+     * @throws ApiException.Unprocessable when its content is not an accepted type ({@code document.unsupported})
+     */
+    public static Type require(String fileName, byte[] content, int maxSize) {
+        if (content.length == 0) {
+            throw new ApiException.BadRequest("The file is empty.", List.of(new Problem.FieldError("file",
+                    "must not be empty", null, null, "document.empty", List.of())));
+        }
+        if (content.length > maxSize) {
+            throw new ApiException.TooLarge("The file is larger than " + maxSize / (1024 * 1024) + " MB.")
+                    .withCode("document.tooLarge");
+        }
+        return detect(content, fileName).orElseThrow(() -> new ApiException.Unprocessable(
+                "Only PDF, Office, OpenDocument, PNG and JPEG files are accepted; this file's content is none of "
+                        + "them.", List.of(new Problem.FieldError("file", "unsupported content", null, null,
+                        "document.unsupported", List.of()))));
+    }
+
+    /** The SHA-256 of a document's content, in lower-case hex, as stored beside it. */
+    public static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
     /** The type of {@code content}; the file name only tells old binary Office formats apart. */
-    static Optional<Type> detect(byte[] content, String fileName) {
+    public static Optional<Type> detect(byte[] content, String fileName) {
         if (startsWith(content, PDF)) {
             return Optional.of(new Type("application/pdf", "pdf"));
         }
@@ -106,7 +145,7 @@ final class DocumentTypes {
      * A file name safe to offer in a download: no path, no control or reserved characters, at most 150
      * characters, ending with the extension of the detected type.
      */
-    static String safeName(String fileName, Type type) {
+    public static String safeName(String fileName, Type type) {
         String base = fileName == null ? "" : fileName.replace('\\', '/');
         base = base.substring(base.lastIndexOf('/') + 1);
         int dot = base.lastIndexOf('.');
