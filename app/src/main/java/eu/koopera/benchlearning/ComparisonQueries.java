@@ -8,6 +8,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record5;
 import org.jooq.Result;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
@@ -151,19 +152,8 @@ class ComparisonQueries {
      * below the first quartile where higher is better, above the third where lower is better.
      */
     List<WeakSpot> weakSpots(long member, int year, String gender, @Nullable Condition group) {
-        Field<BigDecimal> oriented = DSL.when(INDICATOR.DIRECTION.eq(Direction.LOWER_IS_BETTER.name()),
-                INDICATOR_VALUE.VALUE).otherwise(INDICATOR_VALUE.VALUE.neg());
-        var peers = DSL.name("peers").as(
-                sql.select(INDICATOR_VALUE.INDICATOR_CODE.as(INDICATOR_CODE), INDICATOR_VALUE.MEMBER_ID.as(MEMBER_ID),
-                                INDICATOR_VALUE.VALUE.as(VALUE),
-                                DSL.rank().over(DSL.partitionBy(INDICATOR_VALUE.INDICATOR_CODE).orderBy(oriented))
-                                        .as(RANK),
-                                DSL.count().over(DSL.partitionBy(INDICATOR_VALUE.INDICATOR_CODE)).as(OF))
-                        .from(INDICATOR_VALUE)
-                        .join(INDICATOR).on(INDICATOR.CODE.eq(INDICATOR_VALUE.INDICATOR_CODE))
-                        .join(MEMBER).on(MEMBER.ID.eq(INDICATOR_VALUE.MEMBER_ID))
-                        .where(INDICATOR_VALUE.YEAR.eq((short) year), INDICATOR_VALUE.GENDER.eq(gender),
-                                INDICATOR.DIRECTION.ne(Direction.NEUTRAL.name()), including(group, member)));
+        var peers = ranked("peers", INDICATOR_VALUE.YEAR.eq((short) year), INDICATOR_VALUE.GENDER.eq(gender),
+                INDICATOR.DIRECTION.ne(Direction.NEUTRAL.name()), including(group, member));
         var stats = sql.select(peers.field(INDICATOR_CODE),
                         DSL.percentileCont(0.25).withinGroupOrderBy(peers.field(VALUE)).as(Q1),
                         DSL.percentileCont(0.5).withinGroupOrderBy(peers.field(VALUE)).as(MEDIAN),
@@ -211,19 +201,8 @@ class ComparisonQueries {
      * with no indicator. By name in the association's alphabet, then by indicator.
      */
     List<SideBySideRow> sideBySide(List<String> indicators, int year, Condition group) {
-        Field<BigDecimal> oriented = DSL.when(INDICATOR.DIRECTION.eq(Direction.LOWER_IS_BETTER.name()),
-                INDICATOR_VALUE.VALUE).otherwise(INDICATOR_VALUE.VALUE.neg());
-        var ranked = DSL.name("ranked").as(
-                sql.select(INDICATOR_VALUE.INDICATOR_CODE.as(INDICATOR_CODE), INDICATOR_VALUE.MEMBER_ID.as(MEMBER_ID),
-                                INDICATOR_VALUE.VALUE.as(VALUE),
-                                DSL.rank().over(DSL.partitionBy(INDICATOR_VALUE.INDICATOR_CODE).orderBy(oriented))
-                                        .as(RANK),
-                                DSL.count().over(DSL.partitionBy(INDICATOR_VALUE.INDICATOR_CODE)).as(OF))
-                        .from(INDICATOR_VALUE)
-                        .join(INDICATOR).on(INDICATOR.CODE.eq(INDICATOR_VALUE.INDICATOR_CODE))
-                        .join(MEMBER).on(MEMBER.ID.eq(INDICATOR_VALUE.MEMBER_ID))
-                        .where(INDICATOR_VALUE.INDICATOR_CODE.in(indicators), INDICATOR_VALUE.YEAR.eq((short) year),
-                                INDICATOR_VALUE.GENDER.eq("T"), group));
+        var ranked = ranked("ranked", INDICATOR_VALUE.INDICATOR_CODE.in(indicators),
+                INDICATOR_VALUE.YEAR.eq((short) year), INDICATOR_VALUE.GENDER.eq("T"), group);
         var stats = sql.select(ranked.field(INDICATOR_CODE),
                         DSL.avg(ranked.field(VALUE)).cast(SQLDataType.DOUBLE).as(MEAN),
                         DSL.percentileCont(0.25).withinGroupOrderBy(ranked.field(VALUE)).as(Q1),
@@ -280,5 +259,25 @@ class ComparisonQueries {
                 .where(mine.field(MEMBER_ID).eq(member), others.field(MEMBER_ID).ne(member))
                 .fetch(row -> new Difference(row.get(0, Long.class), row.get(MEMBER.CODE), row.get(MEMBER.NAME),
                         row.get(3, String.class), row.get(4, Double.class)));
+    }
+
+    /**
+     * The values chosen by {@code where} with each one's rank among the same indicator's values (1 the best by the
+     * indicator's direction, ties sharing the best rank) and the number ranked, as a named common table expression.
+     */
+    private CommonTableExpression<Record5<String, Long, BigDecimal, Integer, Integer>> ranked(String name,
+                                                                                            Condition... where) {
+        Field<BigDecimal> oriented = DSL.when(INDICATOR.DIRECTION.eq(Direction.LOWER_IS_BETTER.name()),
+                INDICATOR_VALUE.VALUE).otherwise(INDICATOR_VALUE.VALUE.neg());
+        return DSL.name(name).as(
+                sql.select(INDICATOR_VALUE.INDICATOR_CODE.as(INDICATOR_CODE), INDICATOR_VALUE.MEMBER_ID.as(MEMBER_ID),
+                                INDICATOR_VALUE.VALUE.as(VALUE),
+                                DSL.rank().over(DSL.partitionBy(INDICATOR_VALUE.INDICATOR_CODE).orderBy(oriented))
+                                        .as(RANK),
+                                DSL.count().over(DSL.partitionBy(INDICATOR_VALUE.INDICATOR_CODE)).as(OF))
+                        .from(INDICATOR_VALUE)
+                        .join(INDICATOR).on(INDICATOR.CODE.eq(INDICATOR_VALUE.INDICATOR_CODE))
+                        .join(MEMBER).on(MEMBER.ID.eq(INDICATOR_VALUE.MEMBER_ID))
+                        .where(where));
     }
 }
