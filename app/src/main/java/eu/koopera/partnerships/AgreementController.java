@@ -1,0 +1,83 @@
+package eu.koopera.partnerships;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import java.util.UUID;
+
+/** Agreements the caller's association owns or is named in. Roles are checked in the services. */
+@Controller("/api/agreements")
+@Consumes(MediaType.APPLICATION_JSON)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AgreementController {
+
+    private final AgreementService agreements;
+    private final BudgetService budget;
+
+    AgreementController(AgreementService agreements, BudgetService budget) {
+        this.agreements = agreements;
+        this.budget = budget;
+    }
+
+    @Post
+    HttpResponse<AgreementResponse> create(@Body @Valid AgreementCommand command) {
+        AgreementResponse created = agreements.create(command);
+        return HttpResponse.created(created, UriBuilder.of("/api/agreements").path(created.id().toString()).build());
+    }
+
+    @Get
+    AgreementPage search(@QueryValue @Nullable AgreementType type, @QueryValue @Nullable AgreementStatus status,
+                         @QueryValue @Nullable @Min(1) Long member,
+                         @QueryValue(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                         @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return agreements.search(type, status, member, page, size);
+    }
+
+    @Get("/{id}")
+    AgreementResponse get(@PathVariable UUID id) {
+        return agreements.get(id);
+    }
+
+    @Put("/{id}")
+    AgreementResponse update(@PathVariable UUID id, @Body @Valid AgreementCommand command) {
+        return agreements.update(id, command);
+    }
+
+    @Post("/{id}/confirm")
+    AgreementResponse confirm(@PathVariable UUID id) {
+        return agreements.confirm(id);
+    }
+
+    @Post("/{id}/commitments")
+    HttpResponse<CommitmentResponse> commit(@PathVariable UUID id, @Body @Valid CommitmentCommand command) {
+        return HttpResponse.created(budget.commit(id, command));
+    }
+
+    @Post("/{id}/spending")
+    HttpResponse<SpendingResponse> spend(@PathVariable UUID id, @Body @Valid SpendingCommand command) {
+        return HttpResponse.created(budget.spend(id, command));
+    }
+
+    @Get("/{id}/fulfilment")
+    Fulfilment fulfilment(@PathVariable UUID id) {
+        return budget.fulfilment(id);
+    }
+}
