@@ -23,6 +23,7 @@ import java.util.List;
  * @param signedPlace        where it was signed
  * @param startsOn           the first day of its period
  * @param endsOn             the last day of its period, not before {@code startsOn}; open-ended when absent
+ * @param nextReviewOn       when it is to be reviewed next
  * @param status             where it stands (DRAFT when absent); only a DRAFT while another association has
  *                           not confirmed
  * @param version            on replacement: the version the client last read
@@ -39,6 +40,7 @@ public record AgreementCommand(
         @Nullable @Size(max = 200) String signedPlace,
         @Nullable LocalDate startsOn,
         @Nullable LocalDate endsOn,
+        @Nullable LocalDate nextReviewOn,
         @Nullable AgreementStatus status,
         @Nullable Long version) {
 }

@@ -20,6 +20,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import java.util.List;
 import java.util.UUID;
 
 /** Agreements the caller's association owns or is named in. Roles are checked in the services. */
@@ -31,10 +32,12 @@ class AgreementController {
 
     private final AgreementService agreements;
     private final BudgetService budget;
+    private final ReviewService reviews;
 
-    AgreementController(AgreementService agreements, BudgetService budget) {
+    AgreementController(AgreementService agreements, BudgetService budget, ReviewService reviews) {
         this.agreements = agreements;
         this.budget = budget;
+        this.reviews = reviews;
     }
 
     @Post
@@ -79,5 +82,15 @@ class AgreementController {
     @Get("/{id}/fulfilment")
     Fulfilment fulfilment(@PathVariable UUID id) {
         return budget.fulfilment(id);
+    }
+
+    @Post("/{id}/reviews")
+    HttpResponse<ReviewResponse> review(@PathVariable UUID id, @Body @Valid ReviewCommand command) {
+        return HttpResponse.created(reviews.review(id, command));
+    }
+
+    @Get("/{id}/reviews")
+    List<ReviewResponse> reviews(@PathVariable UUID id) {
+        return reviews.reviews(id);
     }
 }

@@ -253,6 +253,7 @@ class AgreementQueries {
         values.put(AGREEMENT.SIGNED_PLACE, terms.signedPlace());
         values.put(AGREEMENT.STARTS_ON, terms.startsOn());
         values.put(AGREEMENT.ENDS_ON, terms.endsOn());
+        values.put(AGREEMENT.NEXT_REVIEW_ON, terms.nextReviewOn());
         values.put(AGREEMENT.STATUS, terms.status().name());
         return values;
     }
@@ -283,6 +284,6 @@ class AgreementQueries {
                  List<LocalizedText> formsOfCooperation, @Nullable String purpose,
                  @Nullable java.time.LocalDate signedOn, @Nullable String signedPlace,
                  @Nullable java.time.LocalDate startsOn, @Nullable java.time.LocalDate endsOn,
-                 AgreementStatus status) {
+                 @Nullable java.time.LocalDate nextReviewOn, AgreementStatus status) {
     }
 }

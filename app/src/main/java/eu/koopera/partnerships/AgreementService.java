@@ -297,7 +297,8 @@ public class AgreementService {
         List<Problem.FieldError> errors = new ArrayList<>();
         LocalizedText title = command.title().normalized();
         if (title.isEmpty()) {
-            errors.add(Problem.FieldError.field("title", "text.required", "must be given in at least one of lv, lt, en"));
+            errors.add(Problem.FieldError.field("title", "text.required",
+                    "must be given in at least one of lv, lt, en"));
         }
         if (title.longest() > TITLE_LENGTH) {
             errors.add(Problem.FieldError.field("title", "text.tooLong", "must be at most " + TITLE_LENGTH
@@ -331,7 +332,7 @@ public class AgreementService {
         }
         return new AgreementQueries.Terms(command.type(), title, command.legalForm(), forms,
                 blankToNull(command.purpose()), command.signedOn(), blankToNull(command.signedPlace()),
-                command.startsOn(), command.endsOn(),
+                command.startsOn(), command.endsOn(), command.nextReviewOn(),
                 command.status() == null ? AgreementStatus.DRAFT : command.status());
     }
 

@@ -13,6 +13,6 @@ import jakarta.validation.Valid;
  * @param organisation a community organisation
  */
 @Serdeable
-public record PartyCommand(@Nullable String tenant, @Nullable Long memberId, @Nullable @Valid ForeignMunicipality foreign,
-                           @Nullable @Valid Organisation organisation) {
+public record PartyCommand(@Nullable String tenant, @Nullable Long memberId,
+                           @Nullable @Valid ForeignMunicipality foreign, @Nullable @Valid Organisation organisation) {
 }
