@@ -1,5 +1,6 @@
 package eu.koopera.partnerships;
 
+import eu.koopera.platform.tabular.TableFormat;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -33,11 +34,14 @@ class AgreementController {
     private final AgreementService agreements;
     private final BudgetService budget;
     private final ReviewService reviews;
+    private final FulfilmentExportService exports;
 
-    AgreementController(AgreementService agreements, BudgetService budget, ReviewService reviews) {
+    AgreementController(AgreementService agreements, BudgetService budget, ReviewService reviews,
+                        FulfilmentExportService exports) {
         this.agreements = agreements;
         this.budget = budget;
         this.reviews = reviews;
+        this.exports = exports;
     }
 
     @Post
@@ -82,6 +86,12 @@ class AgreementController {
     @Get("/{id}/fulfilment")
     Fulfilment fulfilment(@PathVariable UUID id) {
         return budget.fulfilment(id);
+    }
+
+    @Get("/{id}/fulfilment/export")
+    HttpResponse<byte[]> fulfilmentFile(@PathVariable UUID id, @QueryValue(defaultValue = "csv") String format) {
+        TableFormat tableFormat = TableFormat.named(format);
+        return tableFormat.attachment("fulfilment", exports.fulfilment(id, tableFormat));
     }
 
     @Post("/{id}/reviews")

@@ -118,6 +118,20 @@ class FulfilmentTest extends IntegrationTest {
     }
 
     @Test
+    void theFulfilmentExportsAsCsvWithExactAmounts() {
+        java.net.http.HttpResponse<byte[]> file = client.getBytes(path("/fulfilment/export?format=csv"),
+                bearer(lsa.admin()));
+        assertThat(file.statusCode()).isEqualTo(200);
+        String csv = new String(file.body(), java.nio.charset.StandardCharsets.UTF_8);
+        // the house CSV: UTF-8 with a byte order mark, ';'-separated, a cell starting with '-' defused by an apostrophe
+        assertThat(csv).startsWith("\uFEFFlevel;party;year;currency;committed;spent;remaining;percent\r\n")
+                .contains("\r\nparty;Kėdainių r.;2024;EUR;5000.00;5000.00;0.00;100.00\r\n")
+                .contains("\r\nparty;Raseinių r.;2023;EUR;0.00;150.35;'-150.35;\r\n")
+                .contains("\r\nyear;;2025;EUR;10000.00;6200.00;3800.00;62.00\r\n")
+                .endsWith("\r\ntotal;;;EUR;30000.00;15450.45;14549.55;51.50\r\n");
+    }
+
+    @Test
     void aPartyNotOnTheAgreementIsRefused() {
         assertRefused("/spending", Map.of("party", UUID.randomUUID().toString(), "date", "2024-05-10",
                 "amount", 10, "purpose", "x"), 400, "party", "party.notOnAgreement");
