@@ -35,9 +35,11 @@ class AgreementController {
     private final BudgetService budget;
     private final ReviewService reviews;
     private final FulfilmentExportService exports;
+    private final PlanService plans;
 
     AgreementController(AgreementService agreements, BudgetService budget, ReviewService reviews,
-                        FulfilmentExportService exports) {
+                        FulfilmentExportService exports, PlanService plans) {
+        this.plans = plans;
         this.agreements = agreements;
         this.budget = budget;
         this.reviews = reviews;
@@ -102,5 +104,15 @@ class AgreementController {
     @Get("/{id}/reviews")
     List<ReviewResponse> reviews(@PathVariable UUID id) {
         return reviews.reviews(id);
+    }
+
+    @Get("/{id}/plan")
+    PlanResponse plan(@PathVariable UUID id) {
+        return plans.plan(id);
+    }
+
+    @Put("/{id}/plan")
+    PlanResponse replacePlan(@PathVariable UUID id, @Body @Valid PlanCommand command) {
+        return plans.replace(id, command);
     }
 }
