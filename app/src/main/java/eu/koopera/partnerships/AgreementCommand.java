@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * An agreement's description, for recording or replacing one.
@@ -26,6 +27,8 @@ import java.util.List;
  * @param nextReviewOn       when it is to be reviewed next
  * @param status             where it stands (DRAFT when absent); only a DRAFT while another association has
  *                           not confirmed
+ * @param networkIds         networks of the caller's association the agreement is linked to
+ * @param eventIds           events of the caller's association the agreement is linked to
  * @param version            on replacement: the version the client last read
  */
 @Serdeable
@@ -42,5 +45,7 @@ public record AgreementCommand(
         @Nullable LocalDate endsOn,
         @Nullable LocalDate nextReviewOn,
         @Nullable AgreementStatus status,
+        @Nullable @Size(max = 20) List<@NotNull UUID> networkIds,
+        @Nullable @Size(max = 20) List<@NotNull UUID> eventIds,
         @Nullable Long version) {
 }

@@ -255,6 +255,8 @@ class AgreementQueries {
         values.put(AGREEMENT.ENDS_ON, terms.endsOn());
         values.put(AGREEMENT.NEXT_REVIEW_ON, terms.nextReviewOn());
         values.put(AGREEMENT.STATUS, terms.status().name());
+        values.put(AGREEMENT.NETWORK_IDS, terms.networkIds().toArray(UUID[]::new));
+        values.put(AGREEMENT.EVENT_IDS, terms.eventIds().toArray(UUID[]::new));
         return values;
     }
 
@@ -276,7 +278,7 @@ class AgreementQueries {
                 json.texts(agreement.getFormsOfCooperation()), agreement.getPurpose(), agreement.getSignedOn(),
                 agreement.getSignedPlace(), agreement.getStartsOn(), agreement.getEndsOn(),
                 AgreementStatus.valueOf(agreement.getStatus()), agreement.getNextReviewOn(), decisions,
-                agreement.getVersion(), agreement.getCreatedAt().toInstant(), agreement.getUpdatedAt().toInstant());
+                List.of(agreement.getNetworkIds()), List.of(agreement.getEventIds()), agreement.getVersion(), agreement.getCreatedAt().toInstant(), agreement.getUpdatedAt().toInstant());
     }
 
     /** An agreement's terms, checked and normalised by the service. */
@@ -284,6 +286,7 @@ class AgreementQueries {
                  List<LocalizedText> formsOfCooperation, @Nullable String purpose,
                  @Nullable java.time.LocalDate signedOn, @Nullable String signedPlace,
                  @Nullable java.time.LocalDate startsOn, @Nullable java.time.LocalDate endsOn,
-                 @Nullable java.time.LocalDate nextReviewOn, AgreementStatus status) {
+                 @Nullable java.time.LocalDate nextReviewOn, AgreementStatus status, List<UUID> networkIds,
+                 List<UUID> eventIds) {
     }
 }

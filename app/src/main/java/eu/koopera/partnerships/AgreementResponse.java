@@ -17,7 +17,8 @@ public record AgreementResponse(UUID id, String owner, AgreementType type, Local
                                 @Nullable LocalDate signedOn, @Nullable String signedPlace,
                                 @Nullable LocalDate startsOn, @Nullable LocalDate endsOn, AgreementStatus status,
                                 @Nullable LocalDate nextReviewOn, List<ConfirmationResponse.Decision> confirmations,
-                                long version, Instant createdAt, Instant updatedAt) {
+                                List<UUID> networkIds, List<UUID> eventIds, long version, Instant createdAt,
+                                Instant updatedAt) {
 
     public boolean ownedBy(String tenant) {
         return owner.equals(tenant);

@@ -3,7 +3,9 @@ package eu.koopera.partnerships;
 import eu.koopera.audit.AuditAction;
 import eu.koopera.audit.AuditMessage;
 import eu.koopera.audit.TenantAuditLog;
+import eu.koopera.events.EventService;
 import eu.koopera.members.MemberService;
+import eu.koopera.networks.NetworkService;
 import eu.koopera.networks.LocalizedText;
 import eu.koopera.platform.security.Caller;
 import eu.koopera.platform.security.CallerContext;
@@ -48,11 +50,15 @@ public class AgreementService {
     private final TenantRegistry tenants;
     private final TenantAuditLog audit;
     private final BudgetQueries budget;
+    private final NetworkService networks;
+    private final EventService events;
 
     public AgreementService(CallerContext callers, AgreementQueries agreements, AgreementAccess access,
                             MemberService members, TenantRegistry tenants, TenantAuditLog audit,
-                            BudgetQueries budget) {
+                            BudgetQueries budget, NetworkService networks, EventService events) {
         this.budget = budget;
+        this.networks = networks;
+        this.events = events;
         this.callers = callers;
         this.agreements = agreements;
         this.access = access;
@@ -293,7 +299,7 @@ public class AgreementService {
                 blankToNull(organisation.kind()));
     }
 
-    private static AgreementQueries.Terms terms(AgreementCommand command) {
+    private AgreementQueries.Terms terms(AgreementCommand command) {
         List<Problem.FieldError> errors = new ArrayList<>();
         LocalizedText title = command.title().normalized();
         if (title.isEmpty()) {
@@ -326,6 +332,8 @@ public class AgreementService {
         if (command.startsOn() != null && command.endsOn() != null && command.endsOn().isBefore(command.startsOn())) {
             errors.add(Problem.FieldError.field("endsOn", "period.endsBeforeStart", "must not be before startsOn"));
         }
+        List<UUID> networkIds = links(command.networkIds(), "networkIds", "link.unknownNetwork", networks::get, errors);
+        List<UUID> eventIds = links(command.eventIds(), "eventIds", "link.unknownEvent", events::get, errors);
         if (!errors.isEmpty()) {
             throw new ApiException.BadRequest("The agreement has invalid fields.", errors)
                     .withCode("agreement.invalid");
@@ -333,7 +341,30 @@ public class AgreementService {
         return new AgreementQueries.Terms(command.type(), title, command.legalForm(), forms,
                 blankToNull(command.purpose()), command.signedOn(), blankToNull(command.signedPlace()),
                 command.startsOn(), command.endsOn(), command.nextReviewOn(),
-                command.status() == null ? AgreementStatus.DRAFT : command.status());
+                command.status() == null ? AgreementStatus.DRAFT : command.status(), networkIds, eventIds);
+    }
+
+    /**
+     * The linked ids, each once; an id the caller's association cannot see is an error naming its index (so the
+     * refusal says no more than that the caller cannot see it).
+     */
+    private static List<UUID> links(@Nullable List<UUID> ids, String field, String code,
+                                    java.util.function.Consumer<UUID> visible, List<Problem.FieldError> errors) {
+        List<UUID> links = new ArrayList<>();
+        List<UUID> given = Objects.requireNonNullElse(ids, List.of());
+        for (int i = 0; i < given.size(); i++) {
+            if (links.contains(given.get(i))) {
+                continue;
+            }
+            try {
+                visible.accept(given.get(i));
+                links.add(given.get(i));
+            } catch (ApiException.NotFound e) {
+                errors.add(Problem.FieldError.field(field + "[" + i + "]", code, "is not visible to the association",
+                        i));
+            }
+        }
+        return links;
     }
 
     private static @Nullable String blankToNull(@Nullable String text) {

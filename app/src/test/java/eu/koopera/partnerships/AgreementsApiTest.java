@@ -137,6 +137,28 @@ class AgreementsApiTest extends IntegrationTest {
     }
 
     @Test
+    void anAgreementLinksTheAssociationsNetworksButNotOnesItCannotSee() {
+        Associations arrange = new Associations(client);
+        String network = arrange.network(lsa, "Bendruomenių tinklas", "ACTIVE", null);
+        Association other = arrange.create("aglink", "Tartu");
+        String hidden = arrange.network(other, "Hidden network", "ACTIVE", null);
+        Map<String, Object> body = Agreements.kedainiaiRaseiniai(lsa.member("Kėdainių rajono savivaldybė"),
+                lsa.member("Raseinių rajono savivaldybė"));
+        body.put("networkIds", List.of(network, network));
+
+        Response linked = client.post("/api/agreements", body, bearer(lsa.coordinator()));
+
+        assertThat(linked.status()).as(linked.body()).isEqualTo(201);
+        assertThat(linked.body()).contains("\"networkIds\":[\"" + network + "\"]", "\"eventIds\":[]");
+        body.put("networkIds", List.of(network, hidden));
+        body.put("eventIds", List.of(java.util.UUID.randomUUID().toString()));
+        Response refused = client.post("/api/agreements", body, bearer(lsa.coordinator()));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.list("errors")).extracting(error -> error.get("field") + " " + error.get("code"))
+                .containsExactly("networkIds[1] link.unknownNetwork", "eventIds[0] link.unknownEvent");
+    }
+
+    @Test
     void membersReadAgreementsButOnlyAdministratorsAndCoordinatorsRecordThem() {
         String officer = new Associations(client).officer(lsa, lsa.member("Jonavos rajono savivaldybė"), "agofficer");
         Response refused = client.post("/api/agreements", Agreements.kedainiaiRaseiniai(
