@@ -8,9 +8,10 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -242,8 +243,8 @@ class AgreementQueries {
                 decisions.getOrDefault(row.getId(), List.of()))).toList();
     }
 
-    private Map<org.jooq.Field<?>, Object> termsOf(Terms terms) {
-        Map<org.jooq.Field<?>, Object> values = new LinkedHashMap<>();
+    private Map<Field<?>, Object> termsOf(Terms terms) {
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
         values.put(AGREEMENT.TYPE, terms.type().name());
         values.put(AGREEMENT.TITLE_I18N, json.text(terms.title()));
         values.put(AGREEMENT.LEGAL_FORM, terms.legalForm() == null ? null : terms.legalForm().name());
@@ -269,9 +270,8 @@ class AgreementQueries {
                         row.getOrganisationKind()) : null);
     }
 
-    private AgreementResponse toResponse(Record row, List<PartyResponse> parties,
+    private AgreementResponse toResponse(AgreementRecord agreement, List<PartyResponse> parties,
                                          List<ConfirmationResponse.Decision> decisions) {
-        AgreementRecord agreement = row.into(AGREEMENT);
         return new AgreementResponse(agreement.getId(), agreement.getOwnerTenant(),
                 AgreementType.valueOf(agreement.getType()), json.text(agreement.getTitleI18n()), parties,
                 agreement.getLegalForm() == null ? null : LegalForm.valueOf(agreement.getLegalForm()),
@@ -284,9 +284,9 @@ class AgreementQueries {
     /** An agreement's terms, checked and normalised by the service. */
     record Terms(AgreementType type, LocalizedText title, @Nullable LegalForm legalForm,
                  List<LocalizedText> formsOfCooperation, @Nullable String purpose,
-                 @Nullable java.time.LocalDate signedOn, @Nullable String signedPlace,
-                 @Nullable java.time.LocalDate startsOn, @Nullable java.time.LocalDate endsOn,
-                 @Nullable java.time.LocalDate nextReviewOn, AgreementStatus status, List<UUID> networkIds,
+                 @Nullable LocalDate signedOn, @Nullable String signedPlace,
+                 @Nullable LocalDate startsOn, @Nullable LocalDate endsOn,
+                 @Nullable LocalDate nextReviewOn, AgreementStatus status, List<UUID> networkIds,
                  List<UUID> eventIds) {
     }
 }

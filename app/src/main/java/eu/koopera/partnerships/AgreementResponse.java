@@ -7,6 +7,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** An agreement as its owner and the associations named in it read it. */
@@ -25,7 +26,7 @@ public record AgreementResponse(UUID id, String owner, AgreementType type, Local
     }
 
     /** The party with this id, if it is one of this agreement's. */
-    public java.util.Optional<PartyResponse> party(UUID partyId) {
+    public Optional<PartyResponse> party(UUID partyId) {
         return parties.stream().filter(party -> party.id().equals(partyId)).findFirst();
     }
 }

@@ -12,8 +12,6 @@ import eu.koopera.platform.security.CallerContext;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.platform.web.Problem;
-import eu.koopera.tenancy.TenantCodes;
-import eu.koopera.tenancy.TenantRegistry;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -22,15 +20,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
- * Partnership agreements. An association's administrators and network coordinators record them with two or more
+ * Partnership agreements ({@link PartyChecks} checks their parties). An association's administrators and network coordinators record them with two or more
  * parties; every user of the association reads them. A member of another association named as a party makes that
  * association's administrators confirm the agreement, which stays a DRAFT until they have; once confirmed, it reads
  * the agreement too. Every change is written to the acting association's audit log.
@@ -39,7 +37,6 @@ import java.util.UUID;
 public class AgreementService {
 
     static final String AUDIT_TYPE = "agreement";
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final int TITLE_LENGTH = 300;
     private static final int FORM_LENGTH = 1000;
 
@@ -47,15 +44,17 @@ public class AgreementService {
     private final AgreementQueries agreements;
     private final AgreementAccess access;
     private final MemberService members;
-    private final TenantRegistry tenants;
     private final TenantAuditLog audit;
     private final BudgetQueries budget;
     private final NetworkService networks;
     private final EventService events;
+    private final PartyChecks partyChecks;
 
     public AgreementService(CallerContext callers, AgreementQueries agreements, AgreementAccess access,
-                            MemberService members, TenantRegistry tenants, TenantAuditLog audit,
-                            BudgetQueries budget, NetworkService networks, EventService events) {
+                            MemberService members, TenantAuditLog audit,
+                            BudgetQueries budget, NetworkService networks, EventService events,
+                            PartyChecks partyChecks) {
+        this.partyChecks = partyChecks;
         this.budget = budget;
         this.networks = networks;
         this.events = events;
@@ -63,7 +62,6 @@ public class AgreementService {
         this.agreements = agreements;
         this.access = access;
         this.members = members;
-        this.tenants = tenants;
         this.audit = audit;
     }
 
@@ -77,7 +75,7 @@ public class AgreementService {
     public AgreementResponse create(AgreementCommand command) {
         Caller caller = callers.requireTenantRole(Roles.ASSOCIATION_ADMIN, Roles.NETWORK_COORDINATOR);
         AgreementQueries.Terms terms = terms(command);
-        List<NewParty> parties = parties(command.parties(), caller.tenantCode());
+        List<NewParty> parties = partyChecks.check(command.parties(), caller.tenantCode());
         Set<String> others = otherAssociations(parties, caller.tenantCode());
         requireDraftUntilConfirmed(terms.status(), others);
         UUID id = agreements.insert(caller.tenantCode(), terms, caller.username());
@@ -126,7 +124,7 @@ public class AgreementService {
                     current).withCode("version.stale");
         }
         AgreementQueries.Terms terms = terms(command);
-        List<NewParty> parties = parties(command.parties(), caller.tenantCode());
+        List<NewParty> parties = partyChecks.check(command.parties(), caller.tenantCode());
         Set<String> others = otherAssociations(parties, caller.tenantCode());
         Set<String> changed = changedAssociations(current.parties(), parties, caller.tenantCode());
         Set<String> unconfirmed = new HashSet<>(others);
@@ -229,76 +227,6 @@ public class AgreementService {
         return changed;
     }
 
-    private List<NewParty> parties(List<PartyCommand> commands, String owner) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        List<NewParty> parties = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < commands.size(); i++) {
-            String field = "parties[" + i + "]";
-            NewParty party = party(commands.get(i), owner, i, errors);
-            if (party != null && !seen.add(party.identity())) {
-                errors.add(Problem.FieldError.field(field, "party.duplicate", "party " + i + " is named twice", i));
-            } else if (party != null) {
-                parties.add(party);
-            }
-        }
-        if (commands.size() < 2) {
-            errors.add(Problem.FieldError.field("parties", "agreement.tooFewParties",
-                    "an agreement needs at least two parties"));
-        }
-        if (!errors.isEmpty()) {
-            throw new ApiException.BadRequest("The agreement has invalid parties.", errors)
-                    .withCode("agreement.invalidParties");
-        }
-        return parties;
-    }
-
-    private @Nullable NewParty party(PartyCommand command, String owner, int index,
-                                     List<Problem.FieldError> errors) {
-        String field = "parties[" + index + "]";
-        int shapes = (command.memberId() != null ? 1 : 0) + (command.foreign() != null ? 1 : 0)
-                + (command.organisation() != null ? 1 : 0);
-        if (shapes != 1 || command.tenant() != null && command.memberId() == null) {
-            errors.add(Problem.FieldError.field(field, "party.shape", "party " + index
-                    + " must be exactly one of a member, a foreign municipality and an organisation", index));
-            return null;
-        }
-        if (command.memberId() != null) {
-            String tenant = command.tenant() == null ? owner : command.tenant().strip();
-            if (tenant.equals(owner)) {
-                if (!members.exists(command.memberId())) {
-                    errors.add(Problem.FieldError.field(field + ".memberId", "party.unknownMember",
-                            "party " + index + " names no member of the association", index, command.memberId()));
-                    return null;
-                }
-                return NewParty.member(owner, command.memberId(), members.get(command.memberId()).name());
-            }
-            if (!TenantCodes.isValid(tenant) || tenants.find(tenant).filter(found -> found.isActive()).isEmpty()) {
-                errors.add(Problem.FieldError.field(field + ".tenant", "party.unknownAssociation",
-                        "party " + index + " names no active association", index, tenant));
-                return null;
-            }
-            if (command.memberId() <= 0) {
-                errors.add(Problem.FieldError.field(field + ".memberId", "party.unknownMember",
-                        "party " + index + " names no member", index, command.memberId()));
-                return null;
-            }
-            return NewParty.member(tenant, command.memberId(), null);
-        }
-        if (command.foreign() != null) {
-            String country = command.foreign().country().strip().toUpperCase(Locale.ROOT);
-            if (!COUNTRIES.contains(country)) {
-                errors.add(Problem.FieldError.field(field + ".foreign.country", "party.country",
-                        "party " + index + " needs an ISO 3166-1 alpha-2 country code", index));
-                return null;
-            }
-            return NewParty.foreign(command.foreign().name().strip(), country);
-        }
-        Organisation organisation = command.organisation();
-        return NewParty.organisation(organisation.name().strip(), blankToNull(organisation.registrationNo()),
-                blankToNull(organisation.kind()));
-    }
-
     private AgreementQueries.Terms terms(AgreementCommand command) {
         List<Problem.FieldError> errors = new ArrayList<>();
         LocalizedText title = command.title().normalized();
@@ -349,7 +277,7 @@ public class AgreementService {
      * refusal says no more than that the caller cannot see it).
      */
     private static List<UUID> links(@Nullable List<UUID> ids, String field, String code,
-                                    java.util.function.Consumer<UUID> visible, List<Problem.FieldError> errors) {
+                                    Consumer<UUID> visible, List<Problem.FieldError> errors) {
         List<UUID> links = new ArrayList<>();
         List<UUID> given = Objects.requireNonNullElse(ids, List.of());
         for (int i = 0; i < given.size(); i++) {

@@ -8,6 +8,7 @@ import eu.koopera.platform.tabular.TableWriter;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -63,6 +64,6 @@ public class FulfilmentExportService {
     }
 
     private static String plain(BigDecimal amount) {
-        return amount.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString();
+        return amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString();
     }
 }
