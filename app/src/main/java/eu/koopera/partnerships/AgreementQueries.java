@@ -214,6 +214,24 @@ class AgreementQueries {
                 .where(AGREEMENT_PARTY.ID.eq(partyId)).execute();
     }
 
+    /** The owner's agreements, not ended, whose period ends in [{@code from}, {@code to}], soonest first. */
+    List<AgreementAttention.Due> ending(String owner, LocalDate from, LocalDate to, int limit) {
+        return sql.selectFrom(AGREEMENT).where(AGREEMENT.OWNER_TENANT.eq(owner),
+                        AGREEMENT.STATUS.ne(AgreementStatus.ENDED.name()), AGREEMENT.ENDS_ON.between(from, to))
+                .orderBy(AGREEMENT.ENDS_ON, AGREEMENT.ID).limit(limit)
+                .fetch(row -> new AgreementAttention.Due(row.getId(), AgreementType.valueOf(row.getType()),
+                        json.text(row.getTitleI18n()), row.getEndsOn()));
+    }
+
+    /** The owner's agreements, not ended, whose next review is on or before {@code to}, soonest first. */
+    List<AgreementAttention.Due> reviewsBy(String owner, LocalDate to, int limit) {
+        return sql.selectFrom(AGREEMENT).where(AGREEMENT.OWNER_TENANT.eq(owner),
+                        AGREEMENT.STATUS.ne(AgreementStatus.ENDED.name()), AGREEMENT.NEXT_REVIEW_ON.le(to))
+                .orderBy(AGREEMENT.NEXT_REVIEW_ON, AGREEMENT.ID).limit(limit)
+                .fetch(row -> new AgreementAttention.Due(row.getId(), AgreementType.valueOf(row.getType()),
+                        json.text(row.getTitleI18n()), row.getNextReviewOn()));
+    }
+
     /** Adds parties, in their order, and the associations' decisions to the agreements' rows. */
     private List<AgreementResponse> complete(List<AgreementRecord> rows) {
         if (rows.isEmpty()) {

@@ -16,6 +16,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,6 +39,9 @@ import java.util.function.Consumer;
 public class AgreementService {
 
     static final String AUDIT_TYPE = "agreement";
+    /** How many days ahead an agreement's end needs attention. */
+    public static final int EXPIRING_DAYS = 90;
+    private static final int ATTENTION_LIMIT = 20;
     private static final int TITLE_LENGTH = 300;
     private static final int FORM_LENGTH = 1000;
 
@@ -49,12 +54,16 @@ public class AgreementService {
     private final NetworkService networks;
     private final EventService events;
     private final PartyChecks partyChecks;
+    private final PartnershipSettings settings;
+    private final Clock clock;
 
     public AgreementService(CallerContext callers, AgreementQueries agreements, AgreementAccess access,
                             MemberService members, TenantAuditLog audit,
                             BudgetQueries budget, NetworkService networks, EventService events,
-                            PartyChecks partyChecks) {
+                            PartyChecks partyChecks, PartnershipSettings settings, Clock clock) {
         this.partyChecks = partyChecks;
+        this.settings = settings;
+        this.clock = clock;
         this.budget = budget;
         this.networks = networks;
         this.events = events;
@@ -145,6 +154,21 @@ public class AgreementService {
         audit.record(AuditAction.UPDATE, AUDIT_TYPE, id, AuditMessage.named("agreement.updated",
                 "Changed the agreement " + updated.title().in(null), updated.title().in(null)), current, updated);
         return updated;
+    }
+
+    /**
+     * The association's agreements that need its administrators' attention: those in force ending within
+     * {@link #EXPIRING_DAYS} days, and those whose next review is past or within the reminder period; at most 20 of
+     * each, soonest first.
+     */
+    @Transactional(readOnly = true)
+    public AgreementAttention attention() {
+        Caller caller = callers.requireTenantRole(Roles.ASSOCIATION_ADMIN);
+        LocalDate today = LocalDate.now(clock);
+        return new AgreementAttention(
+                agreements.ending(caller.tenantCode(), today, today.plusDays(EXPIRING_DAYS), ATTENTION_LIMIT),
+                agreements.reviewsBy(caller.tenantCode(), today.plusDays(settings.reviewReminderDays()),
+                        ATTENTION_LIMIT));
     }
 
     /** Agreements of other associations that name members of the caller's association, newest first. */

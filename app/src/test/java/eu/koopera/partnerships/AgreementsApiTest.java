@@ -159,6 +159,40 @@ class AgreementsApiTest extends IntegrationTest {
     }
 
     @Test
+    void theDashboardListsAgreementsEndingSoonOrDueForReview() {
+        Association own = new Associations(client).create("agdash", "Utena", "Zarasai");
+        java.time.LocalDate today = java.time.LocalDate.now();
+        String ending = agreements.create(own, dated(own, "Ending", today.minusYears(1), today.plusDays(30), null));
+        String review = agreements.create(own, dated(own, "Review", today.minusYears(1), null, today.minusDays(1)));
+        agreements.create(own, dated(own, "Calm", today.minusYears(1), today.plusDays(400), today.plusDays(100)));
+
+        Response dashboard = client.get("/api/dashboard", bearer(own.admin()));
+
+        assertThat(dashboard.status()).as(dashboard.body()).isEqualTo(200);
+        @SuppressWarnings("unchecked")
+        Map<String, List<Map<String, Object>>> attention = (Map<String, List<Map<String, Object>>>)
+                dashboard.map().get("agreements");
+        assertThat(attention.get("expiring")).extracting(item -> item.get("id") + " " + item.get("date"))
+                .containsExactly(ending + " " + today.plusDays(30));
+        assertThat(attention.get("reviewsDue")).extracting(item -> item.get("id") + " " + item.get("date"))
+                .containsExactly(review + " " + today.minusDays(1));
+    }
+
+    private static Map<String, Object> dated(Association own, String title, java.time.LocalDate startsOn,
+                                             java.time.LocalDate endsOn, java.time.LocalDate nextReviewOn) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("type", "TWINNING", "title", Map.of("en", title),
+                "parties", List.of(Map.of("memberId", own.member("Utena")), Map.of("memberId", own.member("Zarasai"))),
+                "status", "ACTIVE", "startsOn", startsOn.toString()));
+        if (endsOn != null) {
+            body.put("endsOn", endsOn.toString());
+        }
+        if (nextReviewOn != null) {
+            body.put("nextReviewOn", nextReviewOn.toString());
+        }
+        return body;
+    }
+
+    @Test
     void membersReadAgreementsButOnlyAdministratorsAndCoordinatorsRecordThem() {
         String officer = new Associations(client).officer(lsa, lsa.member("Jonavos rajono savivaldybė"), "agofficer");
         Response refused = client.post("/api/agreements", Agreements.kedainiaiRaseiniai(
