@@ -40,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AgreementIsolationTest extends IntegrationTest {
 
     private static final String[] TABLES = {"agreement", "agreement_party", "agreement_confirmation",
-        "agreement_commitment", "agreement_spending", "agreement_review", "agreement_plan_step"};
+        "agreement_commitment", "agreement_spending", "agreement_review", "agreement_plan_step",
+        "agreement_committee_member"};
 
     @Inject
     EmbeddedServer server;
