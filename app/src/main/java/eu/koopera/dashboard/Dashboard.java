@@ -2,6 +2,7 @@ package eu.koopera.dashboard;
 
 import eu.koopera.audit.AuditEntry;
 import eu.koopera.members.MembershipStatus;
+import eu.koopera.partnerships.AgreementAttention;
 import eu.koopera.people.InvitationSummary;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -17,8 +18,10 @@ import java.util.Map;
  * @param invitations          open invitations and those expiring within two days
  * @param failedMail           the association's mails that could not be delivered
  * @param recentChanges        the newest entries of the audit log
+ * @param agreements           agreements ending soon or due for review
  */
 @Serdeable
 public record Dashboard(Map<MembershipStatus, Integer> membersByStatus, int members, int peopleWithoutAccount,
-                        InvitationSummary invitations, int failedMail, List<AuditEntry> recentChanges) {
+                        InvitationSummary invitations, int failedMail, List<AuditEntry> recentChanges,
+                        AgreementAttention agreements) {
 }

@@ -4,6 +4,7 @@ import eu.koopera.audit.AuditEntry;
 import eu.koopera.audit.AuditService;
 import eu.koopera.members.MemberService;
 import eu.koopera.members.MembershipStatus;
+import eu.koopera.partnerships.AgreementService;
 import eu.koopera.people.InvitationService;
 import eu.koopera.people.PeopleService;
 import eu.koopera.platform.mail.MailOutbox;
@@ -29,9 +30,12 @@ public class DashboardService {
     private final InvitationService invitations;
     private final AuditService audit;
     private final MailOutbox mail;
+    private final AgreementService agreements;
 
     DashboardService(CallerContext callers, MemberService members, PeopleService people,
-                     InvitationService invitations, AuditService audit, MailOutbox mail) {
+                     InvitationService invitations, AuditService audit, MailOutbox mail,
+                     AgreementService agreements) {
+        this.agreements = agreements;
         this.callers = callers;
         this.members = members;
         this.people = people;
@@ -47,6 +51,6 @@ public class DashboardService {
         int total = byStatus.values().stream().mapToInt(Integer::intValue).sum();
         List<AuditEntry> recent = audit.recentChanges(RECENT_CHANGES);
         return new Dashboard(byStatus, total, people.countWithoutAccount(), invitations.summary(),
-                mail.countFailed(caller.tenantCode()), recent);
+                mail.countFailed(caller.tenantCode()), recent, agreements.attention());
     }
 }

@@ -90,6 +90,18 @@ class DemoAssociationsTest {
                     .containsEntry("of", 60);
             assertThat(client.get("/api/plans", bearer(lps)).body()).contains("Valmieras novads", "Aprūpe mājās",
                     "\"baselineYear\":2022");
+
+            List<Map<String, Object>> lsaAgreements = client.get("/api/agreements", bearer(lsa)).list("items");
+            assertThat(lsaAgreements).singleElement().satisfies(agreement -> {
+                assertThat(agreement.get("signedPlace")).isEqualTo("Dotnuva");
+                assertThat(agreement.get("formsOfCooperation")).asList().hasSize(4);
+            });
+            Map<String, Object> fulfilment = client.get("/api/agreements/" + lsaAgreements.get(0).get("id")
+                    + "/fulfilment", bearer(lsa)).map();
+            assertThat(fulfilment.get("totals").toString()).contains("committed=30000", "spent=13651.14");
+            assertThat(client.get("/api/agreements?type=COMMUNITY_PARTNERSHIP", bearer(lps)).list("items"))
+                    .singleElement().satisfies(partnership -> assertThat(client.get("/api/agreements/"
+                            + partnership.get("id") + "/plan", bearer(lps)).body()).contains("COMPATIBLE_PROCEDURES"));
         }
         try (ApplicationContext ignored = start()) {
             assertThat(members("lps")).isEqualTo(43);
@@ -101,6 +113,8 @@ class DemoAssociationsTest {
             assertThat(count("SELECT count(*) FROM t_lps.indicator")).isEqualTo(8);
             assertThat(count("SELECT count(*) FROM t_lps.indicator_value")).isEqualTo(43 * 10 * (8 + 2));
             assertThat(count("SELECT count(*) FROM t_lps.improvement_plan")).isEqualTo(1);
+            assertThat(count("SELECT count(*) FROM shared.agreement WHERE owner_tenant IN ('lps', 'lsa')")).isEqualTo(3);
+            assertThat(count("SELECT count(*) FROM shared.agreement_spending WHERE owner_tenant = 'lsa'")).isEqualTo(5);
             assertThat(count("SELECT count(*) FROM shared.event_registration r JOIN shared.event e ON e.id = r.event_id "
                     + "WHERE e.owner_tenant = 'lps'")).isEqualTo(5);
         }

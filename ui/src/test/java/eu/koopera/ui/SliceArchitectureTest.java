@@ -32,7 +32,7 @@ class SliceArchitectureTest {
 
     /** The capabilities; each is one backend package and one UI package. */
     static final Set<String> FEATURES = Set.of("accounts", "associations", "audit", "members", "networks", "events",
-            "people", "demo", "dashboard", "benchlearning");
+            "people", "demo", "dashboard", "benchlearning", "partnerships");
 
     private JavaClasses classes;
 
