@@ -18,6 +18,7 @@ import eu.koopera.audit.AuditEntry;
 import eu.koopera.dashboard.Dashboard;
 import eu.koopera.dashboard.DashboardService;
 import eu.koopera.members.MembershipStatus;
+import eu.koopera.partnerships.AgreementAttention;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.ui.layout.MainLayout;
 import eu.koopera.ui.session.AllowedRoles;
@@ -27,6 +28,7 @@ import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 
 /**
  * The association administrator's start page: members by status, people still without an account, invitations
@@ -71,11 +73,38 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
             mail.add(new Paragraph(getTranslation("dashboard.mail.failedHelp")));
         }
 
-        FlexLayout cards = new FlexLayout(members, people, invitations, mail);
+        FlexLayout cards = new FlexLayout(members, people, invitations, mail, agreements(dashboard));
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.addClassName("koopera-cards");
         cards.setWidthFull();
         add(cards, recentChanges(dashboard));
+    }
+
+    /** Agreements in force that end soon, and those due for review, each linking to its page. */
+    private Div agreements(Dashboard dashboard) {
+        Div card = card("dashboard-agreements", "dashboard.agreements", "partnerships");
+        AgreementAttention attention = dashboard.agreements();
+        if (attention.expiring().isEmpty() && attention.reviewsDue().isEmpty()) {
+            card.add(new Paragraph(getTranslation("dashboard.agreements.none")));
+            return card;
+        }
+        addDue(card, "dashboard-agreements-expiring", "dashboard.agreements.expiring", attention.expiring());
+        addDue(card, "dashboard-agreements-reviews", "dashboard.agreements.reviewsDue", attention.reviewsDue());
+        return card;
+    }
+
+    private void addDue(Div card, String id, String labelKey, List<AgreementAttention.Due> due) {
+        if (due.isEmpty()) {
+            return;
+        }
+        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
+        UnorderedList list = new UnorderedList();
+        list.setId(id);
+        for (AgreementAttention.Due agreement : due) {
+            Anchor link = new Anchor("partnerships/" + agreement.id(), agreement.title().in(getLocale().getLanguage()));
+            list.add(new ListItem(link, new Span(" · " + dates.format(agreement.date()))));
+        }
+        card.add(figure(NumberFormat.getIntegerInstance(getLocale()).format(due.size()), labelKey, true), list);
     }
 
     private Component recentChanges(Dashboard dashboard) {

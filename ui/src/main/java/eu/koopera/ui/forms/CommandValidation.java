@@ -96,7 +96,7 @@ public class CommandValidation {
     }
 
     /** A field's error in the user's language: by its code, or the service's wording for an English UI. */
-    static String fieldMessage(Component context, Problem.FieldError error) {
+    public static String fieldMessage(Component context, Problem.FieldError error) {
         if (error.code() != null && KooperaI18n.has("problem." + error.code())) {
             Object[] params = error.params() == null ? new Object[0] : error.params().toArray();
             return context.getTranslation("problem." + error.code(), params);
