@@ -286,6 +286,26 @@ class EndToEndBrowserTest extends IntegrationTest {
         screenshot("15-side-by-side-latvian");
         accessible("side by side");
 
+        String agreement = agreementData(api, token, valmiera);
+        browser.get("http://127.0.0.1:" + ui.port() + "/partnerships");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("vaadin-grid#agreements"),
+                "Valmieras un Cēsu sadarbības līgums"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Partnerības un līgumi");
+        screenshot("17-agreements-latvian");
+        accessible("agreements");
+        browser.get("http://127.0.0.1:" + ui.port() + "/partnerships/" + agreement);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"),
+                "Valmieras un Cēsu sadarbības līgums"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//vaadin-tab[normalize-space(.)='Saistības un izpilde']"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#fulfilment-chart vaadin-progress-bar")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("vaadin-grid#fulfilment"),
+                "1 999,99"));
+        ((JavascriptExecutor) browser).executeScript(
+                "document.getElementById('fulfilment').scrollIntoView({block: 'start'})");
+        screenshot("18-agreement-page-latvian");
+        accessible("agreement page");
+
         openUserMenu();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
         wait.until(ExpectedConditions.urlContains("/login"));
@@ -634,6 +654,42 @@ class EndToEndBrowserTest extends IntegrationTest {
                 TestClient.bearer(token)).status()).isEqualTo(200);
         return ((Number) api.get("/api/members?q=Valmieras", TestClient.bearer(token)).list("items").getFirst()
                 .get("id")).longValue();
+    }
+
+    /**
+     * A cooperation agreement of Valmiera and Cēsis for 2024–2026 with 5,000 EUR committed by each a year and
+     * some spending in 2024 and 2025; gives its id.
+     */
+    private static String agreementData(TestClient api, String token, long valmiera) {
+        long cesis = ((Number) api.get("/api/members?q=Cēsu", TestClient.bearer(token)).list("items").getFirst()
+                .get("id")).longValue();
+        TestClient.Response created = api.post("/api/agreements", Map.of("type", "COOPERATION_AGREEMENT",
+                "title", Map.of("lv", "Valmieras un Cēsu sadarbības līgums", "en", "Valmiera–Cēsis cooperation"),
+                "parties", List.of(Map.of("memberId", valmiera), Map.of("memberId", cesis)),
+                "formsOfCooperation", List.of(Map.of("lv", "Kopīgi projekti kopienu organizācijām")),
+                "signedOn", "2023-12-12", "signedPlace", "Valmiera", "startsOn", "2024-01-01",
+                "endsOn", "2026-12-31", "status", "ACTIVE", "nextReviewOn", "2026-06-30"), TestClient.bearer(token));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.string("id");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> parties = (List<Map<String, Object>>) created.map().get("parties");
+        for (Map<String, Object> party : parties) {
+            for (int year = 2024; year <= 2026; year++) {
+                assertThat(api.post("/api/agreements/" + id + "/commitments", Map.of("party", party.get("id"),
+                        "year", year, "amount", 5000, "currency", "EUR"), TestClient.bearer(token)).status())
+                        .isEqualTo(201);
+            }
+        }
+        Object first = parties.get(0).get("id");
+        Object second = parties.get(1).get("id");
+        for (Object[] spent : List.of(new Object[]{first, "2024-05-10", "1200.50"},
+                new Object[]{first, "2024-09-02", "799.49"}, new Object[]{second, "2024-11-20", "4100.00"},
+                new Object[]{first, "2025-03-14", "2650.75"})) {
+            assertThat(api.post("/api/agreements/" + id + "/spending", Map.of("party", spent[0], "date", spent[1],
+                    "amount", new java.math.BigDecimal((String) spent[2]), "purpose", "Kopīgs pasākums"),
+                    TestClient.bearer(token)).status()).isEqualTo(201);
+        }
+        return id;
     }
 
     /** A MEMBER user of {@code member}, through the invitation its person receives. */

@@ -42,6 +42,8 @@ import java.util.List;
 public class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Riga");
+    /** The agreement page's address, which the review reminders link to as well. */
+    private static final String AGREEMENT_ROUTE = "partnerships/";
 
     public DashboardView(DashboardService service) {
         Dashboard dashboard = service.dashboard();
@@ -101,7 +103,9 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         UnorderedList list = new UnorderedList();
         list.setId(id);
         for (AgreementAttention.Due agreement : due) {
-            Anchor link = new Anchor("partnerships/" + agreement.id(), agreement.title().in(getLocale().getLanguage()));
+            Anchor link = new Anchor();
+            link.setHref(AGREEMENT_ROUTE + agreement.id());
+            link.setText(agreement.title().in(getLocale().getLanguage()));
             list.add(new ListItem(link, new Span(" · " + dates.format(agreement.date()))));
         }
         card.add(figure(NumberFormat.getIntegerInstance(getLocale()).format(due.size()), labelKey, true), list);

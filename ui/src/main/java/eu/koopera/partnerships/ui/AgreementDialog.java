@@ -66,6 +66,9 @@ class AgreementDialog extends Dialog {
     private final Paragraph partiesError = new Paragraph();
     private final Div formRows = new Div();
     private final List<List<TextField>> forms = new ArrayList<>();
+    /** Row ids are never reused, so that a removed row's id does not come back on another. */
+    private int partyIds;
+    private int formIds;
 
     AgreementDialog(AgreementResponse agreement, AgreementService agreements, MemberService members,
                     CommandValidation validation, SerializableConsumer<AgreementResponse> onSaved) {
@@ -136,6 +139,11 @@ class AgreementDialog extends Dialog {
             forms.forEach(row -> row.forEach(field -> field.setInvalid(false)));
             partiesError.setVisible(false);
             boolean complete = parties.stream().map(PartyRow::checkRequired).reduce(true, Boolean::logicalAnd);
+            if (parties.size() < 2) {
+                // said at once, with whatever the service finds in the terms, which it checks before the parties
+                partiesError.setText(getTranslation("problem.agreement.tooFewParties"));
+                partiesError.setVisible(true);
+            }
             AgreementCommand command = command(agreement);
             if (!validation.check(command, fields) || !complete) {
                 return;
@@ -192,7 +200,7 @@ class AgreementDialog extends Dialog {
 
     private PartyRow addParty() {
         PartyRow[] row = new PartyRow[1];
-        row[0] = new PartyRow(parties.size(), members, () -> {
+        row[0] = new PartyRow(partyIds++, members, () -> {
             parties.remove(row[0]);
             partyRows.remove(row[0]);
         });
@@ -202,7 +210,7 @@ class AgreementDialog extends Dialog {
     }
 
     private void addForm(LocalizedText text) {
-        int index = forms.size();
+        int index = formIds++;
         List<TextField> row = LANGUAGES.stream().map(language -> Fields.text(this,
                 "partnerships.form." + language, "form-" + index + "-" + language)).toList();
         if (text != null) {
