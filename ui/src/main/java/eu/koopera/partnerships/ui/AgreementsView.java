@@ -71,6 +71,7 @@ public class AgreementsView extends VerticalLayout implements HasDynamicTitle, B
                 List.of(AgreementStatus.values()), value -> getTranslation("partnerships.status." + value), refresh);
         member = new OwnMemberPicker("partnerships.member", "agreement-member-filter", members);
         member.setClearButtonVisible(true);
+        member.setPlaceholder(getTranslation("common.all"));
         member.addValueChangeListener(change -> refresh());
         Button create = new Button(getTranslation("partnerships.create"), VaadinIcon.PLUS.create(),
                 click -> new AgreementDialog(null, agreements, members, validation,
@@ -146,19 +147,19 @@ public class AgreementsView extends VerticalLayout implements HasDynamicTitle, B
         grid.addColumn(agreement -> getTranslation("partnerships.type." + agreement.type()))
                 .setHeader(getTranslation("partnerships.type")).setAutoWidth(true);
         grid.addColumn(titleLink(locale)).setHeader(getTranslation("partnerships.agreementTitle"))
-                .setWidth("14rem").setFlexGrow(4);
+                .setWidth("12rem").setFlexGrow(4);
         Grid.Column<AgreementResponse> parties = grid.addColumn(AgreementTexts::parties)
-                .setHeader(getTranslation("partnerships.parties")).setWidth("14rem").setFlexGrow(3);
+                .setHeader(getTranslation("partnerships.parties")).setWidth("10rem").setFlexGrow(3);
         grid.addColumn(agreement -> getTranslation("partnerships.status." + agreement.status()))
                 .setHeader(getTranslation("partnerships.status")).setAutoWidth(true);
         Grid.Column<AgreementResponse> period = grid.addColumn(agreement -> AgreementTexts.period(this, agreement))
-                .setHeader(getTranslation("partnerships.period")).setAutoWidth(true);
+                .setHeader(getTranslation("partnerships.period")).setWidth("11rem").setFlexGrow(1);
         Grid.Column<AgreementResponse> review = grid.addColumn(agreement ->
                         AgreementTexts.date(agreement.nextReviewOn(), locale))
-                .setHeader(getTranslation("partnerships.nextReview")).setAutoWidth(true);
+                .setHeader(getTranslation("partnerships.nextReview")).setWidth("8rem").setFlexGrow(0);
         // on a phone: the type, the title and the status
         NarrowScreens.hideOnPhone(grid, List.of(parties, period, review));
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText(getTranslation("partnerships.empty"));
         grid.setSizeFull();
         grid.setPageSize(50);

@@ -84,7 +84,7 @@ public class ConfirmationsView extends VerticalLayout implements HasDynamicTitle
             return confirm;
         }).setAutoWidth(true).setFlexGrow(0);
         NarrowScreens.hideOnPhone(grid, List.of(owner, named));
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText(getTranslation("partnerships.confirmations.empty"));
         grid.setSizeFull();
         total.setId("confirmations-total");

@@ -53,7 +53,7 @@ public class MyPartnershipsView extends VerticalLayout implements HasDynamicTitl
         Grid.Column<AgreementResponse> period = grid.addColumn(agreement -> AgreementTexts.period(this, agreement))
                 .setHeader(getTranslation("partnerships.period")).setAutoWidth(true);
         NarrowScreens.hideOnPhone(grid, List.of(parties, period));
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText(getTranslation("partnerships.mine.empty"));
         grid.setSizeFull();
         grid.setPageSize(50);
