@@ -6,7 +6,9 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridTester;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarTester;
 import com.vaadin.flow.component.select.Select;
@@ -14,6 +16,7 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import eu.koopera.dashboard.ui.DashboardView;
 import eu.koopera.members.MemberResponse;
 import eu.koopera.partnerships.AgreementResponse;
 import eu.koopera.partnerships.AgreementStatus;
@@ -241,6 +244,22 @@ class PartnershipViewsTest extends BrowserlessUiTest {
         window.test(window.find(TabSheet.class).id("agreement-tabs")).select(2);
         assertThat(window.find(Button.class).all()).extracting(Button::getId)
                 .noneMatch(buttonId -> buttonId.filter(value -> value.startsWith("add-")).isPresent());
+    }
+
+    @Test
+    void theAdministratorsDashboardLinksToAnAgreementDueForReview() {
+        TestClient.Response created = api.post("/api/agreements", Map.of("type", "COOPERATION_AGREEMENT",
+                "title", Map.of("lt", "Peržiūrėtina sutartis"), "parties", List.of(Map.of("memberId", raseiniai),
+                        Map.of("foreign", Map.of("name", "Gotland", "country", "SE"))),
+                "startsOn", "2024-01-01", "status", "ACTIVE", "nextReviewOn", LocalDate.now().minusDays(3)
+                        .toString()), bearer(admin));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        BrowserlessUIContext window = signedIn(tenant, "admin");
+        window.navigate("dashboard", DashboardView.class);
+        UnorderedList due = window.find(UnorderedList.class).id("dashboard-agreements-reviews");
+        assertThat(due.getChildren().flatMap(item -> item.getChildren()).filter(Anchor.class::isInstance)
+                .map(Anchor.class::cast).map(Anchor::getHref))
+                .contains("partnerships/" + created.string("id"));
     }
 
     /** An ACTIVE cooperation agreement for 2024–2026 between two own members, recorded through the API; its id. */

@@ -3,6 +3,7 @@ package eu.koopera.partnerships.ui;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -17,8 +18,10 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.function.SerializableConsumer;
+import eu.koopera.events.EventResponse;
 import eu.koopera.members.MemberService;
 import eu.koopera.networks.LocalizedText;
+import eu.koopera.networks.NetworkResponse;
 import eu.koopera.partnerships.AgreementCommand;
 import eu.koopera.partnerships.AgreementResponse;
 import eu.koopera.partnerships.AgreementService;
@@ -40,7 +43,8 @@ import java.util.regex.Pattern;
 
 /**
  * Records or edits an agreement: its type, title in Latvian, Lithuanian and English, parties, legal form (community
- * partnerships only), forms of cooperation, purpose, signature, period (open-ended allowed), status and next review.
+ * partnerships only), forms of cooperation, purpose, signature, period (open-ended allowed), status, next review and
+ * the networks and events it is linked to.
  * What the service refuses is shown translated on the fields it names, a party's on that party's row; edits send
  * back the version they were opened with.
  */
@@ -65,14 +69,19 @@ class AgreementDialog extends Dialog {
     private final List<PartyRow> parties = new ArrayList<>();
     private final Paragraph partiesError = new Paragraph();
     private final Div formRows = new Div();
+    private final MultiSelectComboBox<NetworkResponse> networks;
+    private final MultiSelectComboBox<EventResponse> events;
     private final List<List<TextField>> forms = new ArrayList<>();
     /** Row ids are never reused, so that a removed row's id does not come back on another. */
     private int partyIds;
     private int formIds;
 
     AgreementDialog(AgreementResponse agreement, AgreementService agreements, MemberService members,
-                    CommandValidation validation, SerializableConsumer<AgreementResponse> onSaved) {
+                    AgreementLinks links, CommandValidation validation,
+                    SerializableConsumer<AgreementResponse> onSaved) {
         this.members = members;
+        networks = links.networkChoice(this, agreement == null ? List.of() : agreement.networkIds());
+        events = links.eventChoice(this, agreement == null ? List.of() : agreement.eventIds());
         setHeaderTitle(getTranslation(agreement == null ? "partnerships.create" : "partnerships.edit"));
         setWidth("min(70rem, 100vw)");
         type.setLabel(getTranslation("partnerships.type"));
@@ -106,7 +115,7 @@ class AgreementDialog extends Dialog {
         FormLayout terms = new FormLayout();
         terms.add(type, status, legalForm);
         titles.forEach(terms::add);
-        terms.add(signedOn, signedPlace, startsOn, endsOn, nextReviewOn, purpose);
+        terms.add(signedOn, signedPlace, startsOn, endsOn, nextReviewOn, purpose, networks, events);
         terms.setColspan(purpose, 3);
         terms.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40rem", 3));
 
@@ -174,8 +183,8 @@ class AgreementDialog extends Dialog {
                 formTexts, Fields.blankToNull(purpose.getValue()), signedOn.getValue(),
                 Fields.blankToNull(signedPlace.getValue()), startsOn.getValue(), endsOn.getValue(),
                 nextReviewOn.getValue(), status.getValue(),
-                agreement == null ? List.of() : agreement.networkIds(),
-                agreement == null ? List.of() : agreement.eventIds(),
+                networks.getSelectedItems().stream().map(NetworkResponse::id).toList(),
+                events.getSelectedItems().stream().map(EventResponse::id).toList(),
                 agreement == null ? null : agreement.version());
     }
 
@@ -255,6 +264,12 @@ class AgreementDialog extends Dialog {
             } else if (field.equals("parties")) {
                 partiesError.setText(message);
                 partiesError.setVisible(true);
+                placed = true;
+            } else if (field.startsWith("networkIds")) {
+                mark(networks, message);
+                placed = true;
+            } else if (field.startsWith("eventIds")) {
+                mark(events, message);
                 placed = true;
             } else if (field.equals("title")) {
                 titles.forEach(title -> mark(title, message));

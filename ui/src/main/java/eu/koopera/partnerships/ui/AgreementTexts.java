@@ -29,6 +29,11 @@ final class AgreementTexts {
         return text == null ? NONE : orNone(text.in(locale.getLanguage()));
     }
 
+    /** The reader's locale, for code that is not a component. */
+    static Locale locale() {
+        return UI.getCurrent() == null ? Locale.ENGLISH : UI.getCurrent().getLocale();
+    }
+
     static String title(AgreementResponse agreement, Locale locale) {
         return inLanguage(agreement.title(), locale);
     }
@@ -45,7 +50,7 @@ final class AgreementTexts {
 
     /** "start – end"; an open end is written as such. */
     static String period(Component context, AgreementResponse agreement) {
-        Locale locale = UI.getCurrent() == null ? Locale.ENGLISH : UI.getCurrent().getLocale();
+        Locale locale = locale();
         if (agreement.startsOn() == null && agreement.endsOn() == null) {
             return NONE;
         }

@@ -4,6 +4,8 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -62,13 +64,15 @@ public class AgreementView extends VerticalLayout implements BeforeEnterObserver
     private final PlanService plans;
     private final CommitteeService committee;
     private final MemberService members;
+    private final AgreementLinks links;
     private final CommandValidation validation;
     private final Caller caller;
     private AgreementResponse agreement;
 
     public AgreementView(AgreementService agreements, BudgetService budget, FulfilmentExportService exports,
                          ReviewService reviews, PlanService plans, CommitteeService committee, MemberService members,
-                         CommandValidation validation, UiSessions sessions) {
+                         AgreementLinks links, CommandValidation validation, UiSessions sessions) {
+        this.links = links;
         this.agreements = agreements;
         this.budget = budget;
         this.exports = exports;
@@ -131,7 +135,7 @@ public class AgreementView extends VerticalLayout implements BeforeEnterObserver
         HorizontalLayout header = new HorizontalLayout(status, period);
         header.setAlignItems(Alignment.BASELINE);
         Button edit = new Button(getTranslation("common.edit"), VaadinIcon.EDIT.create(), click ->
-                new AgreementDialog(agreements.get(agreement.id()), agreements, members, validation, saved -> {
+                new AgreementDialog(agreements.get(agreement.id()), agreements, members, links, validation, saved -> {
                     agreement = saved;
                     render(0);
                 }).open());
@@ -150,11 +154,33 @@ public class AgreementView extends VerticalLayout implements BeforeEnterObserver
                     getTranslation("partnerships.legalForm." + agreement.legalForm())));
         }
         details.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40rem", 4));
+        Component linked = linked();
         RouterLink back = manages || caller.hasRole(Roles.ASSOCIATION_ADMIN)
                 || caller.hasRole(Roles.NETWORK_COORDINATOR)
                 ? new RouterLink(getTranslation("partnerships.back"), AgreementsView.class)
                 : new RouterLink(getTranslation("partnerships.mine.back"), MyPartnershipsView.class);
-        add(back, new H1(AgreementTexts.title(agreement, locale)), header, details, tabs);
+        add(back, new H1(AgreementTexts.title(agreement, locale)), header, details, linked, tabs);
+    }
+
+    /** The networks and events the agreement is linked to, as links, where the reader may open them. */
+    private Component linked() {
+        Div linked = new Div();
+        linked.setId("agreement-links");
+        links.networks(agreement.networkIds()).forEach(network -> {
+            Anchor link = new Anchor();
+            link.setHref("networks/" + network.id());
+            link.setText(getTranslation("partnerships.linkedNetwork",
+                    AgreementTexts.inLanguage(network.name(), getLocale())));
+            linked.add(new Paragraph(link));
+        });
+        links.events(agreement.eventIds()).forEach(event -> {
+            Anchor link = new Anchor();
+            link.setHref("events/" + event.id());
+            link.setText(getTranslation("partnerships.linkedEvent",
+                    AgreementTexts.inLanguage(event.title(), getLocale())));
+            linked.add(new Paragraph(link));
+        });
+        return linked;
     }
 
     private String signed(Locale locale) {

@@ -32,7 +32,6 @@ import eu.koopera.ui.forms.FilterFields;
 import eu.koopera.ui.forms.NarrowScreens;
 import eu.koopera.ui.layout.MainLayout;
 import eu.koopera.ui.session.AllowedRoles;
-import eu.koopera.ui.session.UiSessions;
 import io.micronaut.context.annotation.Prototype;
 
 import java.util.LinkedHashMap;
@@ -59,8 +58,8 @@ public class AgreementsView extends VerticalLayout implements HasDynamicTitle, B
     private final Span total = new Span();
     private boolean restoring;
 
-    public AgreementsView(AgreementService agreements, MemberService members, CommandValidation validation,
-                          UiSessions sessions) {
+    public AgreementsView(AgreementService agreements, MemberService members, AgreementLinks links,
+                          CommandValidation validation) {
         this.agreements = agreements;
         this.members = members;
         setSizeFull();
@@ -74,7 +73,7 @@ public class AgreementsView extends VerticalLayout implements HasDynamicTitle, B
         member.setPlaceholder(getTranslation("common.all"));
         member.addValueChangeListener(change -> refresh());
         Button create = new Button(getTranslation("partnerships.create"), VaadinIcon.PLUS.create(),
-                click -> new AgreementDialog(null, agreements, members, validation,
+                click -> new AgreementDialog(null, agreements, members, links, validation,
                         saved -> getUI().ifPresent(ui -> ui.navigate("partnerships/" + saved.id()))).open());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("create-agreement");
