@@ -3,6 +3,7 @@ package eu.koopera.ui;
 import com.vaadin.browserless.BrowserlessUIContext;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridTester;
@@ -18,6 +19,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import eu.koopera.dashboard.ui.DashboardView;
 import eu.koopera.members.MemberResponse;
+import eu.koopera.networks.NetworkResponse;
 import eu.koopera.partnerships.AgreementResponse;
 import eu.koopera.partnerships.AgreementStatus;
 import eu.koopera.partnerships.ConfirmationResponse;
@@ -82,6 +84,8 @@ class PartnershipViewsTest extends BrowserlessUiTest {
 
     @Test
     void theKedainiaiRaseiniaiAgreementEnteredInTheDialogIsListed() {
+        String network = api.post("/api/networks", Map.of("name", Map.of("lt", "Bendruomenių stiprinimas"),
+                "status", "ACTIVE"), bearer(admin)).string("id");
         BrowserlessUIContext window = signedIn(tenant, "admin");
         window.navigate("partnerships", AgreementsView.class);
         click(window, "create-agreement");
@@ -102,9 +106,15 @@ class PartnershipViewsTest extends BrowserlessUiTest {
         date(window, "agreement-starts-on", LocalDate.of(2024, 1, 1));
         date(window, "agreement-ends-on", LocalDate.of(2026, 12, 31));
         status(window, AgreementStatus.ACTIVE);
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<NetworkResponse> networks = window.find(MultiSelectComboBox.class)
+                .id("agreement-networks");
+        networks.select(networks.getListDataView().getItems()
+                .filter(offered -> offered.id().toString().equals(network)).toList());
         click(window, "save-agreement");
 
         assertThat(window.getCurrentView()).isInstanceOf(AgreementView.class);
+        assertThat(window.find(Anchor.class).all()).extracting(Anchor::getHref).contains("networks/" + network);
         window.navigate("partnerships", AgreementsView.class);
         assertThat(this.<AgreementResponse>rows(window, "agreements")).anySatisfy(agreement -> {
             assertThat(agreement.title().lt()).startsWith("Kėdainių ir Raseinių");
@@ -115,6 +125,7 @@ class PartnershipViewsTest extends BrowserlessUiTest {
             assertThat(agreement.startsOn()).isEqualTo(LocalDate.of(2024, 1, 1));
             assertThat(agreement.endsOn()).isEqualTo(LocalDate.of(2026, 12, 31));
             assertThat(agreement.status()).isEqualTo(AgreementStatus.ACTIVE);
+            assertThat(agreement.networkIds()).extracting(Object::toString).containsExactly(network);
         });
     }
 
