@@ -5,7 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -69,7 +69,7 @@ class CommitteeTab extends VerticalLayout {
             FormLayout form = new FormLayout(name, role, municipality, kind, add);
             form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1),
                     new FormLayout.ResponsiveStep("40rem", 5));
-            add(new H3(getTranslation("partnerships.committee.add")), form);
+            add(new H2(getTranslation("partnerships.committee.add")), form);
         }
         grid.setId("committee");
         grid.addColumn(CommitteeMemberResponse::name).setHeader(getTranslation("partnerships.committee.name"))
@@ -97,7 +97,7 @@ class CommitteeTab extends VerticalLayout {
         }
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(getTranslation("partnerships.committee.none"));
-        add(new H3(getTranslation("partnerships.tab.committee")), grid);
+        add(new H2(getTranslation("partnerships.tab.committee")), grid);
         refresh();
     }
 

@@ -7,7 +7,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
@@ -59,8 +59,8 @@ class FulfilmentTab extends VerticalLayout {
         this.budget = budget;
         setPadding(false);
         if (manages) {
-            add(new H3(getTranslation("partnerships.commitment.add")), commitmentForm(validation),
-                    new H3(getTranslation("partnerships.spending.add")), spendingForm(validation));
+            add(new H2(getTranslation("partnerships.commitment.add")), commitmentForm(validation),
+                    new H2(getTranslation("partnerships.spending.add")), spendingForm(validation));
         }
         configureGrid();
         chart.setId("fulfilment-chart");
@@ -69,8 +69,8 @@ class FulfilmentTab extends VerticalLayout {
         for (TableFormat format : TableFormat.values()) {
             downloads.add(download(exports, format));
         }
-        add(new H3(getTranslation("partnerships.fulfilment")), grid, downloads,
-                new H3(getTranslation("partnerships.fulfilment.chart")), chart);
+        add(new H2(getTranslation("partnerships.fulfilment")), grid, downloads,
+                new H2(getTranslation("partnerships.fulfilment.chart")), chart);
         refresh();
     }
 

@@ -4,7 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -38,7 +38,7 @@ class PlanTab extends VerticalLayout {
             StepFields fields = new StepFields(step);
             fields.setReadOnly(!manages);
             steps.add(fields);
-            add(new H3(getTranslation("partnerships.plan.step." + step.step())), fields.layout());
+            add(new H2(getTranslation("partnerships.plan.step." + step.step())), fields.layout());
         }
         TextArea evaluation = new TextArea(getTranslation("partnerships.plan.evaluation"));
         evaluation.setId("plan-evaluation");

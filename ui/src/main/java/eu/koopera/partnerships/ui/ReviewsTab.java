@@ -5,7 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -60,7 +60,7 @@ class ReviewsTab extends VerticalLayout {
             form.setColspan(notes, 2);
             form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1),
                     new FormLayout.ResponsiveStep("40rem", 2));
-            add(new H3(getTranslation("partnerships.review.add")), form);
+            add(new H2(getTranslation("partnerships.review.add")), form);
         }
         Grid<ReviewResponse> grid = new Grid<>();
         grid.setId("agreement-reviews");
@@ -75,6 +75,6 @@ class ReviewsTab extends VerticalLayout {
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(getTranslation("partnerships.review.none"));
         grid.setItems(reviews.reviews(agreement.id()));
-        add(new H3(getTranslation("partnerships.tab.reviews")), grid);
+        add(new H2(getTranslation("partnerships.tab.reviews")), grid);
     }
 }
