@@ -16,6 +16,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import eu.koopera.dashboard.ui.DashboardView;
 import eu.koopera.members.MemberResponse;
@@ -23,9 +24,11 @@ import eu.koopera.networks.NetworkResponse;
 import eu.koopera.partnerships.AgreementResponse;
 import eu.koopera.partnerships.AgreementStatus;
 import eu.koopera.partnerships.ConfirmationResponse;
+import eu.koopera.partnerships.CommitteeMemberResponse;
 import eu.koopera.partnerships.ConfirmationStatus;
 import eu.koopera.partnerships.Fulfilment;
 import eu.koopera.partnerships.PartyResponse;
+import eu.koopera.partnerships.StepStatus;
 import eu.koopera.partnerships.ui.AgreementView;
 import eu.koopera.partnerships.ui.AgreementsView;
 import eu.koopera.partnerships.ui.ConfirmationsView;
@@ -255,6 +258,48 @@ class PartnershipViewsTest extends BrowserlessUiTest {
         window.test(window.find(TabSheet.class).id("agreement-tabs")).select(2);
         assertThat(window.find(Button.class).all()).extracting(Button::getId)
                 .noneMatch(buttonId -> buttonId.filter(value -> value.startsWith("add-")).isPresent());
+    }
+
+    @Test
+    void aCommunityPartnershipsPlanAndATwinningsCommitteeAreEditedOnTheirTabs() {
+        TestClient.Response partnership = api.post("/api/agreements", Map.of("type", "COMMUNITY_PARTNERSHIP",
+                "title", Map.of("lt", "Partnerystė su bendruomenėmis"), "legalForm", "PROJECT_FINANCING",
+                "parties", List.of(Map.of("memberId", jonava), Map.of("organisation", Map.of("name",
+                        "Jonavos bendruomenių sąjunga", "registrationNo", "302123456", "kind", "NVO"))),
+                "startsOn", "2025-01-01", "status", "ACTIVE"), bearer(admin));
+        assertThat(partnership.status()).as(partnership.body()).isEqualTo(201);
+        BrowserlessUIContext window = signedIn(tenant, "admin");
+        window.navigate("partnerships/" + partnership.string("id"), AgreementView.class);
+        window.test(window.find(TabSheet.class).id("agreement-tabs")).select(4);
+        window.test(window.find(TextArea.class).id("plan-shared-outcome-content"))
+                .setValue("Daugiau paslaugų teikia bendruomenės");
+        window.test(window.find(TextField.class).id("plan-shared-outcome-responsible")).setValue("Meras");
+        @SuppressWarnings("unchecked")
+        Select<StepStatus> step = window.find(Select.class).id("plan-shared-outcome-status");
+        step.setValue(StepStatus.DONE);
+        window.test(window.find(TextArea.class).id("plan-evaluation")).setValue("Rezultatai paskelbti");
+        click(window, "save-plan");
+        Map<String, Object> plan = api.get("/api/agreements/" + partnership.string("id") + "/plan", bearer(admin))
+                .map();
+        assertThat(plan.get("evaluation")).isEqualTo("Rezultatai paskelbti");
+        assertThat(((List<?>) plan.get("steps")).getFirst()).asString().contains("DONE")
+                .contains("Daugiau paslaugų teikia bendruomenės");
+
+        TestClient.Response twinning = api.post("/api/agreements", Map.of("type", "TWINNING",
+                "title", Map.of("lt", "Kėdainių ir Gotlando giminystė"), "parties", List.of(
+                        Map.of("memberId", kedainiai), Map.of("foreign", Map.of("name", "Gotland", "country", "SE"))),
+                "startsOn", "2025-01-01", "status", "ACTIVE"), bearer(admin));
+        assertThat(twinning.status()).as(twinning.body()).isEqualTo(201);
+        window.navigate("partnerships/" + twinning.string("id"), AgreementView.class);
+        window.test(window.find(TabSheet.class).id("agreement-tabs")).select(4);
+        text(window, "committee-name", "Ona Petrauskienė");
+        text(window, "committee-role", "Pirmininkė");
+        click(window, "add-committee-member");
+        assertThat(this.<CommitteeMemberResponse>rows(window, "committee"))
+                .extracting(CommitteeMemberResponse::name).containsExactly("Ona Petrauskienė");
+        GridTester<Grid<CommitteeMemberResponse>, CommitteeMemberResponse> committee = grid(window, "committee");
+        window.test((Button) committee.getCellComponent(0, 4)).click();
+        assertThat(grid(window, "committee").size()).isZero();
     }
 
     @Test

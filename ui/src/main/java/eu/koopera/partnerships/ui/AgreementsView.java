@@ -32,6 +32,7 @@ import eu.koopera.ui.forms.FilterFields;
 import eu.koopera.ui.forms.NarrowScreens;
 import eu.koopera.ui.layout.MainLayout;
 import eu.koopera.ui.session.AllowedRoles;
+import eu.koopera.ui.session.UiSessions;
 import io.micronaut.context.annotation.Prototype;
 
 import java.util.LinkedHashMap;
@@ -59,7 +60,7 @@ public class AgreementsView extends VerticalLayout implements HasDynamicTitle, B
     private boolean restoring;
 
     public AgreementsView(AgreementService agreements, MemberService members, AgreementLinks links,
-                          CommandValidation validation) {
+                          CommandValidation validation, UiSessions sessions) {
         this.agreements = agreements;
         this.members = members;
         setSizeFull();
@@ -80,6 +81,9 @@ public class AgreementsView extends VerticalLayout implements HasDynamicTitle, B
         RouterLink confirmations = new RouterLink(getTranslation("partnerships.confirmations"),
                 ConfirmationsView.class);
         confirmations.setId("agreement-confirmations-link");
+        // only administrators confirm, as the service decides
+        confirmations.setVisible(sessions.current().map(session -> session.hasRole(Roles.ASSOCIATION_ADMIN))
+                .orElse(false));
         FilterBar filters = new FilterBar("agreements-bar", null, List.of(type, status, member),
                 List.of(create, confirmations));
         configureGrid();
