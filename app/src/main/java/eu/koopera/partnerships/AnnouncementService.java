@@ -4,6 +4,7 @@ import eu.koopera.audit.AuditAction;
 import eu.koopera.audit.AuditMessage;
 import eu.koopera.audit.TenantAuditLog;
 import eu.koopera.members.MemberService;
+import eu.koopera.networks.LocalizedText;
 import eu.koopera.platform.security.Caller;
 import eu.koopera.platform.security.CallerContext;
 import eu.koopera.platform.security.Roles;
@@ -15,6 +16,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,6 +31,7 @@ import java.util.UUID;
 public class AnnouncementService {
 
     static final String AUDIT_TYPE = "partner_announcement";
+    private static final int TEXT_LENGTH = 4000;
 
     private final CallerContext callers;
     private final MemberService members;
@@ -52,12 +55,23 @@ public class AnnouncementService {
     @Transactional
     public AnnouncementResponse create(AnnouncementCommand command) {
         Caller caller = callers.requireTenantRole(Roles.ASSOCIATION_ADMIN, Roles.NETWORK_COORDINATOR);
-        String memberName = memberName(command.memberId());
-        if (command.deadline().isBefore(today())) {
-            throw new ApiException.BadRequest("The deadline is in the past.", List.of(Problem.FieldError.field(
-                    "deadline", "announcement.deadlinePast", "must be today or later"))).withCode("request.invalid");
+        LocalizedText text = command.text().normalized();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (text.isEmpty()) {
+            errors.add(Problem.FieldError.field("text", "text.required", "needs a text in lv, lt or en"));
+        } else if (text.longest() > TEXT_LENGTH) {
+            errors.add(Problem.FieldError.field("text", "text.tooLong", "must be at most " + TEXT_LENGTH
+                    + " characters", TEXT_LENGTH));
         }
-        UUID id = announcements.insert(caller.tenantCode(), command.memberId(), memberName, command,
+        if (command.deadline().isBefore(today())) {
+            errors.add(Problem.FieldError.field("deadline", "announcement.deadlinePast", "must be today or later"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException.BadRequest("The announcement is not valid.", errors).withCode("announcement.invalid");
+        }
+        String memberName = memberName(command.memberId());
+        UUID id = announcements.insert(caller.tenantCode(), command.memberId(), memberName,
+                new AnnouncementCommand(command.memberId(), command.theme(), text, command.deadline()),
                 caller.username());
         AnnouncementResponse created = get(id);
         audit.record(AuditAction.CREATE, AUDIT_TYPE, id, AuditMessage.named("partner_announcement.created",
@@ -135,7 +149,7 @@ public class AnnouncementService {
         if (!members.exists(memberId)) {
             throw new ApiException.BadRequest("The member is not in the association's register.", List.of(
                     Problem.FieldError.field("memberId", "party.unknownMember", "is not a member of the association")))
-                    .withCode("request.invalid");
+                    .withCode("announcement.invalid");
         }
         return members.get(memberId).name();
     }
