@@ -58,7 +58,7 @@ public class AnnouncementService {
         LocalizedText text = command.text().normalized();
         List<Problem.FieldError> errors = new ArrayList<>();
         if (text.isEmpty()) {
-            errors.add(Problem.FieldError.field("text", "text.required", "needs a text in lv, lt or en"));
+            errors.add(Problem.FieldError.field("text", "text.oneLanguage", "needs a text in lv, lt or en"));
         } else if (text.longest() > TEXT_LENGTH) {
             errors.add(Problem.FieldError.field("text", "text.tooLong", "must be at most " + TEXT_LENGTH
                     + " characters", TEXT_LENGTH));
@@ -148,7 +148,7 @@ public class AnnouncementService {
     private String memberName(long memberId) {
         if (!members.exists(memberId)) {
             throw new ApiException.BadRequest("The member is not in the association's register.", List.of(
-                    Problem.FieldError.field("memberId", "party.unknownMember", "is not a member of the association")))
+                    Problem.FieldError.field("memberId", "announcement.unknownMember", "is not a member of the association")))
                     .withCode("announcement.invalid");
         }
         return members.get(memberId).name();

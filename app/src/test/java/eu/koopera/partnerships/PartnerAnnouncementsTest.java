@@ -133,7 +133,7 @@ class PartnerAnnouncementsTest extends IntegrationTest {
         Response unknown = client.post("/api/partner-announcements", body(987654, "Jaunatne",
                 LocalDate.now().plusDays(1)), bearer(lps.admin()));
         assertThat(unknown.status()).isEqualTo(400);
-        assertThat(unknown.body()).contains("party.unknownMember");
+        assertThat(unknown.body()).contains("announcement.unknownMember");
         Response blank = client.post("/api/partner-announcements", body(lps.member("Valmiera"), " ",
                 LocalDate.now().plusDays(1)), bearer(lps.admin()));
         assertThat(blank.status()).isEqualTo(400);
@@ -151,7 +151,7 @@ class PartnerAnnouncementsTest extends IntegrationTest {
         Response notOurs = client.post("/api/partner-announcements/" + id + "/replies", Map.of("memberId",
                 987654, "message", "Ne mūsu"), bearer(lsa.admin()));
         assertThat(notOurs.status()).isEqualTo(400);
-        assertThat(notOurs.body()).contains("party.unknownMember");
+        assertThat(notOurs.body()).contains("announcement.unknownMember");
         Response empty = client.post("/api/partner-announcements/" + id + "/replies", Map.of("memberId",
                 lsa.member("Raseiniai"), "message", ""), bearer(lsa.admin()));
         assertThat(empty.status()).isEqualTo(400);

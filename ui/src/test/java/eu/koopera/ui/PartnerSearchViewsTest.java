@@ -1,0 +1,156 @@
+package eu.koopera.ui;
+
+import com.vaadin.browserless.BrowserlessUIContext;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridTester;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
+import eu.koopera.members.MemberResponse;
+import eu.koopera.networks.Associations;
+import eu.koopera.networks.Associations.Association;
+import eu.koopera.partnerships.AnnouncementResponse;
+import eu.koopera.partnerships.PartnerCandidate;
+import eu.koopera.partnerships.ReplyResponse;
+import eu.koopera.support.TestClient;
+import eu.koopera.ui.support.BrowserlessUiTest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import static eu.koopera.support.TestClient.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Partner search and announcements in the portal: filters from the address and from the fields narrow the results
+ * across the association, associations that share their members and foreign lists; an announcement published in one association is answered from another, and the
+ * reply is listed for both but not for a third.
+ */
+@MicronautTest(transactional = false)
+class PartnerSearchViewsTest extends BrowserlessUiTest {
+
+    /** The password {@link Associations} gives its users. */
+    private static final String PASSWORD = "network-password-123";
+
+    private Association lps;
+    private Association lsa;
+    private Association third;
+
+    @BeforeAll
+    void associations() {
+        Associations arrange = new Associations(api);
+        lps = arrange.create("uipsrch");
+        lsa = arrange.create("uipsrchlt");
+        third = arrange.create("uipsrchx", "Tartu");
+        member(lps, "Valmiera", "STATE_CITY", "LV", 23000);
+        member(lps, "Cēsu novads", "MUNICIPALITY", "LV", 41000);
+        member(lsa, "Kėdainių rajono savivaldybė", "DISTRICT_MUNICIPALITY", "LT", 45000);
+        TestClient.Response shared = api.put("/api/partnerships/search-settings", Map.of("shareMembers", true),
+                bearer(lsa.admin()));
+        assertThat(shared.status()).as(shared.body()).isEqualTo(200);
+    }
+
+    @Test
+    void filtersFromTheAddressAndTheFieldsNarrowTheResults() {
+        BrowserlessUIContext window = signedIn(lps, "coordinator");
+        window.getUI().navigate("partnerships/search", QueryParameters.fromString("populationMin=30000"));
+        assertThat(names(window)).containsExactly("Cēsu novads", "Kėdainių rajono savivaldybė");
+        assertThat(window.find(IntegerField.class).id("search-population-min").getValue()).isEqualTo(30000);
+        List<PartnerCandidate> rows = rows(window, "partner-results");
+        assertThat(rows.get(1).source().name()).isEqualTo("ASSOCIATION");
+        @SuppressWarnings("unchecked")
+        GridTester<Grid<PartnerCandidate>, PartnerCandidate> grid = window.test(window.find(Grid.class)
+                .id("partner-results"));
+        assertThat(grid.getCellText(1, grid.getColumnPosition("source"))).startsWith(
+                window.getUI().getTranslation("partnerSearch.source.ASSOCIATION"));
+
+        window.test(window.find(TextField.class).id("search-country")).setValue("LT");
+        assertThat(names(window)).containsExactly("Kėdainių rajono savivaldybė");
+
+        window.test(window.find(TextField.class).id("search-country")).setValue("");
+        window.test(window.find(IntegerField.class).id("search-population-max")).setValue(1000);
+        assertThat(names(window)).as("from 30,000 to 1,000 is refused, nothing listed").isEmpty();
+    }
+
+    @Test
+    void anAnnouncementIsAnsweredFromAnotherAssociationAndTheReplyStaysBetweenThem() {
+        BrowserlessUIContext owner = signedIn(lps, "coordinator");
+        owner.navigate("partnerships/announcements", eu.koopera.partnerships.ui.PartnerAnnouncementsView.class);
+        choose(owner, "announcement-member", "Valmiera");
+        owner.test(owner.find(TextField.class).id("announcement-theme")).setValue("Jaunatnes apmaiņa");
+        owner.test(owner.find(TextArea.class).id("announcement-text-lv")).setValue("Meklējam partneri jauniešiem");
+        owner.find(DatePicker.class).id("announcement-deadline").setValue(LocalDate.now().plusDays(20));
+        owner.test(owner.find(Button.class).id("announcement-publish")).click();
+        AnnouncementResponse published = this.<AnnouncementResponse>rows(owner, "announcements").stream()
+                .filter(a -> a.theme().equals("Jaunatnes apmaiņa")).findFirst().orElseThrow();
+
+        BrowserlessUIContext replier = signedIn(third, "admin");
+        replier.navigate("partnerships/announcements", eu.koopera.partnerships.ui.PartnerAnnouncementsView.class);
+        select(replier, published);
+        choose(replier, "reply-member", "Tartu");
+        replier.test(replier.find(TextArea.class).id("reply-message")).setValue("Tartu jaunimas domisi");
+        replier.test(replier.find(Button.class).id("reply-send")).click();
+        assertThat(this.<ReplyResponse>rows(replier, "announcement-replies")).extracting(ReplyResponse::message)
+                .containsExactly("Tartu jaunimas domisi");
+
+        BrowserlessUIContext again = signedIn(lps, "admin");
+        again.navigate("partnerships/announcements", eu.koopera.partnerships.ui.PartnerAnnouncementsView.class);
+        select(again, published);
+        assertThat(this.<ReplyResponse>rows(again, "announcement-replies")).extracting(ReplyResponse::memberName)
+                .containsExactly("Tartu");
+        assertThat(again.find(TextArea.class).all().stream().noneMatch(area -> "reply-message".equals(
+                area.getId().orElse("")) && area.isAttached())).as("no reply to one's own announcement").isTrue();
+
+        BrowserlessUIContext other = signedIn(lsa, "admin");
+        other.navigate("partnerships/announcements", eu.koopera.partnerships.ui.PartnerAnnouncementsView.class);
+        select(other, published);
+        assertThat(this.<ReplyResponse>rows(other, "announcement-replies")).isEmpty();
+    }
+
+    private void select(BrowserlessUIContext window, AnnouncementResponse announcement) {
+        @SuppressWarnings("unchecked")
+        Grid<AnnouncementResponse> grid = window.find(Grid.class).id("announcements");
+        AnnouncementResponse row = this.<AnnouncementResponse>rows(window, "announcements").stream()
+                .filter(a -> a.id().equals(announcement.id())).findFirst().orElseThrow();
+        grid.select(row);
+    }
+
+    private static void choose(BrowserlessUIContext window, String id, String name) {
+        @SuppressWarnings("unchecked")
+        ComboBox<MemberResponse> box = window.find(ComboBox.class).id(id);
+        box.setValue(box.getListDataView().getItems().filter(m -> m.name().equals(name)).findFirst().orElseThrow());
+    }
+
+    private List<Object> names(BrowserlessUIContext window) {
+        return this.<PartnerCandidate>rows(window, "partner-results").stream().map(c -> (Object) c.name()).toList();
+    }
+
+    private void member(Association association, String name, String kind, String country, int population) {
+        TestClient.Response created = api.post("/api/members", Map.of("name", name, "code",
+                "M" + Math.abs(name.hashCode()), "kind", kind, "country", country, "population", population),
+                bearer(association.admin()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+    }
+
+    private BrowserlessUIContext signedIn(Association association, String username) {
+        BrowserlessUIContext window = newVisitor();
+        signIn(window, "Association " + association.code(), username, PASSWORD);
+        return window;
+    }
+
+    private <T> List<T> rows(BrowserlessUIContext window, String id) {
+        @SuppressWarnings("unchecked")
+        Grid<T> grid = window.find(Grid.class).id(id);
+        GridTester<Grid<T>, T> rows = window.test(grid);
+        return IntStream.range(0, rows.size()).mapToObj(rows::getRow).toList();
+    }
+}
