@@ -67,7 +67,8 @@ public class AnnouncementService {
             errors.add(Problem.FieldError.field("deadline", "announcement.deadlinePast", "must be today or later"));
         }
         if (!errors.isEmpty()) {
-            throw new ApiException.BadRequest("The announcement is not valid.", errors).withCode("announcement.invalid");
+            throw new ApiException.BadRequest("The announcement is not valid.", errors)
+                    .withCode("announcement.invalid");
         }
         String memberName = memberName(command.memberId());
         UUID id = announcements.insert(caller.tenantCode(), command.memberId(), memberName,
@@ -148,7 +149,8 @@ public class AnnouncementService {
     private String memberName(long memberId) {
         if (!members.exists(memberId)) {
             throw new ApiException.BadRequest("The member is not in the association's register.", List.of(
-                    Problem.FieldError.field("memberId", "announcement.unknownMember", "is not a member of the association")))
+                    Problem.FieldError.field("memberId", "announcement.unknownMember",
+                            "is not a member of the association")))
                     .withCode("announcement.invalid");
         }
         return members.get(memberId).name();

@@ -85,7 +85,8 @@ public class ForeignMunicipalityService {
         ForeignImportResult result = new ForeignImportResult(rows.size() - updated, updated, dryRun);
         if (!dryRun) {
             queries.upsert(rows, caller.username());
-            audit.record(AuditAction.UPDATE, AUDIT_TYPE, caller.tenantCode(), AuditMessage.named("foreign_municipality.imported",
+            audit.record(AuditAction.UPDATE, AUDIT_TYPE, caller.tenantCode(), AuditMessage.named(
+                    "foreign_municipality.imported",
                     "Imported " + rows.size() + " foreign municipalities", String.valueOf(rows.size())), null, result);
         }
         return result;

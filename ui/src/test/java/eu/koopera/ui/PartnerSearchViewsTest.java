@@ -9,19 +9,26 @@ import com.vaadin.flow.component.grid.GridTester;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.QueryParameters;
 import eu.koopera.members.MemberResponse;
 import eu.koopera.networks.Associations;
 import eu.koopera.networks.Associations.Association;
 import eu.koopera.partnerships.AnnouncementResponse;
+import eu.koopera.partnerships.ImportedMunicipality;
 import eu.koopera.partnerships.PartnerCandidate;
+import eu.koopera.partnerships.PartnerSource;
 import eu.koopera.partnerships.ReplyResponse;
+import eu.koopera.partnerships.ui.ForeignMunicipalitiesView;
+import eu.koopera.partnerships.ui.PartnerAnnouncementsView;
+import eu.koopera.platform.web.Problem;
 import eu.koopera.support.TestClient;
 import eu.koopera.ui.support.BrowserlessUiTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +69,8 @@ class PartnerSearchViewsTest extends BrowserlessUiTest {
     @Test
     void filtersFromTheAddressAndTheFieldsNarrowTheResults() {
         BrowserlessUIContext window = signedIn(lps, "coordinator");
-        window.getUI().navigate("partnerships/search", QueryParameters.fromString("populationMin=30000"));
+        window.getUI().navigate("partnerships/search",
+                QueryParameters.fromString("populationMin=30000&populationMax=50000"));
         assertThat(names(window)).containsExactly("Cēsu novads", "Kėdainių rajono savivaldybė");
         assertThat(window.find(IntegerField.class).id("search-population-min").getValue()).isEqualTo(30000);
         List<PartnerCandidate> rows = rows(window, "partner-results");
@@ -84,7 +92,7 @@ class PartnerSearchViewsTest extends BrowserlessUiTest {
     @Test
     void anAnnouncementIsAnsweredFromAnotherAssociationAndTheReplyStaysBetweenThem() {
         BrowserlessUIContext owner = signedIn(lps, "coordinator");
-        owner.navigate("partnerships/announcements", eu.koopera.partnerships.ui.PartnerAnnouncementsView.class);
+        owner.navigate("partnerships/announcements", PartnerAnnouncementsView.class);
         choose(owner, "announcement-member", "Valmiera");
         owner.test(owner.find(TextField.class).id("announcement-theme")).setValue("Jaunatnes apmaiņa");
         owner.test(owner.find(TextArea.class).id("announcement-text-lv")).setValue("Meklējam partneri jauniešiem");
@@ -94,7 +102,7 @@ class PartnerSearchViewsTest extends BrowserlessUiTest {
                 .filter(a -> a.theme().equals("Jaunatnes apmaiņa")).findFirst().orElseThrow();
 
         BrowserlessUIContext replier = signedIn(third, "admin");
-        replier.navigate("partnerships/announcements", eu.koopera.partnerships.ui.PartnerAnnouncementsView.class);
+        replier.navigate("partnerships/announcements", PartnerAnnouncementsView.class);
         select(replier, published);
         choose(replier, "reply-member", "Tartu");
         replier.test(replier.find(TextArea.class).id("reply-message")).setValue("Tartu jaunimas domisi");
@@ -103,7 +111,7 @@ class PartnerSearchViewsTest extends BrowserlessUiTest {
                 .containsExactly("Tartu jaunimas domisi");
 
         BrowserlessUIContext again = signedIn(lps, "admin");
-        again.navigate("partnerships/announcements", eu.koopera.partnerships.ui.PartnerAnnouncementsView.class);
+        again.navigate("partnerships/announcements", PartnerAnnouncementsView.class);
         select(again, published);
         assertThat(this.<ReplyResponse>rows(again, "announcement-replies")).extracting(ReplyResponse::memberName)
                 .containsExactly("Tartu");
@@ -111,9 +119,33 @@ class PartnerSearchViewsTest extends BrowserlessUiTest {
                 area.getId().orElse("")) && area.isAttached())).as("no reply to one's own announcement").isTrue();
 
         BrowserlessUIContext other = signedIn(lsa, "admin");
-        other.navigate("partnerships/announcements", eu.koopera.partnerships.ui.PartnerAnnouncementsView.class);
+        other.navigate("partnerships/announcements", PartnerAnnouncementsView.class);
         select(other, published);
         assertThat(this.<ReplyResponse>rows(other, "announcement-replies")).isEmpty();
+    }
+
+    @Test
+    void foreignMunicipalitiesAreCheckedThenImportedAndFoundBySearch() {
+        BrowserlessUIContext window = signedIn(lps, "admin");
+        window.navigate("partnerships/foreign-municipalities", ForeignMunicipalitiesView.class);
+        window.test(window.find(Upload.class).id("foreign-upload")).upload("towns.csv", "text/csv",
+                "name;country;population;themes\nPärnu;EE;52000;Tūrisms\nTartu;XX;;\n"
+                        .getBytes(StandardCharsets.UTF_8));
+        window.test(window.find(Button.class).id("foreign-check")).click();
+        assertThat(this.<Problem.FieldError>rows(window, "foreign-errors")).extracting(Problem.FieldError::code)
+                .containsExactly("import.country");
+        assertThat(window.find(Button.class).id("foreign-run").isEnabled()).isFalse();
+
+        window.test(window.find(Upload.class).id("foreign-upload")).upload("towns.csv", "text/csv",
+                "name;country;population;themes\nPärnu;EE;52000;Tūrisms\n".getBytes(StandardCharsets.UTF_8));
+        window.test(window.find(Button.class).id("foreign-check")).click();
+        window.test(window.find(Button.class).id("foreign-run")).click();
+        assertThat(this.<ImportedMunicipality>rows(window, "foreign-municipalities"))
+                .extracting(ImportedMunicipality::name).containsExactly("Pärnu");
+
+        window.getUI().navigate("partnerships/search", QueryParameters.fromString("theme=tūr"));
+        assertThat(this.<PartnerCandidate>rows(window, "partner-results")).extracting(PartnerCandidate::source)
+                .containsExactly(PartnerSource.FOREIGN);
     }
 
     private void select(BrowserlessUIContext window, AnnouncementResponse announcement) {

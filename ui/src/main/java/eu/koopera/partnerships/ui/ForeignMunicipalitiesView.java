@@ -96,8 +96,7 @@ public class ForeignMunicipalitiesView extends VerticalLayout implements HasDyna
         list.setItems(foreign.all());
     }
 
-    /** Takes an uploaded file; the test calls this as the upload would. */
-    void accept(String name, byte[] bytes) {
+    private void accept(String name, byte[] bytes) {
         String lower = name.toLowerCase(Locale.ROOT);
         format = lower.endsWith(".xlsx") ? TableFormat.XLSX : lower.endsWith(".csv") ? TableFormat.CSV : null;
         content = format == null ? null : bytes;
