@@ -1,6 +1,5 @@
 package eu.koopera.partnerships;
 
-import eu.koopera.jooq.shared.tables.records.PartnerSearchSettingRecord;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
@@ -12,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import static eu.koopera.jooq.shared.Tables.AGREEMENT_PARTY;
 import static eu.koopera.jooq.shared.Tables.PARTNER_DIRECTORY_ENTRY;
@@ -32,13 +30,12 @@ class PartnerSearchQueries {
         this.sql = sql;
     }
 
-    Optional<PartnerSearchSettingRecord> setting(String tenant) {
+    /** The association's choice and how many members it published; not sharing when it never chose. */
+    SearchSettings settings(String tenant) {
+        int published = sql.fetchCount(PARTNER_DIRECTORY_ENTRY, PARTNER_DIRECTORY_ENTRY.TENANT_CODE.eq(tenant));
         return sql.selectFrom(PARTNER_SEARCH_SETTING).where(PARTNER_SEARCH_SETTING.TENANT_CODE.eq(tenant))
-                .fetchOptional();
-    }
-
-    int published(String tenant) {
-        return sql.fetchCount(PARTNER_DIRECTORY_ENTRY, PARTNER_DIRECTORY_ENTRY.TENANT_CODE.eq(tenant));
+                .fetchOptional(row -> new SearchSettings(row.getShareMembers(), row.getPublishedAt(), published))
+                .orElse(new SearchSettings(false, null, 0));
     }
 
     /** Records the association's choice, locking its setting row until the transaction ends. */

@@ -116,9 +116,7 @@ public class PartnerSearchService {
     }
 
     private SearchSettings current(String tenant) {
-        return directory.setting(tenant)
-                .map(s -> new SearchSettings(s.getShareMembers(), s.getPublishedAt(), directory.published(tenant)))
-                .orElse(new SearchSettings(false, null, 0));
+        return directory.settings(tenant);
     }
 
     /** The association's members who have not left, with the themes of the networks they take part in. */
