@@ -2,10 +2,13 @@ package eu.koopera.ui;
 
 import com.vaadin.browserless.BrowserlessUIContext;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridTester;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -14,13 +17,19 @@ import com.vaadin.flow.router.QueryParameters;
 import eu.koopera.members.MemberResponse;
 import eu.koopera.networks.Associations;
 import eu.koopera.networks.Associations.Association;
+import eu.koopera.partnerships.AgreementDocumentService;
 import eu.koopera.partnerships.AnnouncementResponse;
+import eu.koopera.partnerships.CommitteeMeeting;
+import eu.koopera.partnerships.CommitteeMeetingService;
 import eu.koopera.partnerships.ImportedMunicipality;
 import eu.koopera.partnerships.PartnerCandidate;
 import eu.koopera.partnerships.PartnerSource;
 import eu.koopera.partnerships.ReplyResponse;
+import eu.koopera.partnerships.ui.AgreementDocumentsPanel;
+import eu.koopera.partnerships.ui.CommitteeMeetingsPanel;
 import eu.koopera.partnerships.ui.ForeignMunicipalitiesView;
 import eu.koopera.partnerships.ui.PartnerAnnouncementsView;
+import eu.koopera.partnerships.ui.PartnerSearchView;
 import eu.koopera.platform.web.Problem;
 import eu.koopera.support.TestClient;
 import eu.koopera.ui.support.BrowserlessUiTest;
@@ -30,8 +39,10 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.IntStream;
 
 import static eu.koopera.support.TestClient.bearer;
@@ -51,6 +62,7 @@ class PartnerSearchViewsTest extends BrowserlessUiTest {
     private Association lps;
     private Association lsa;
     private Association third;
+    private long valmiera;
 
     @BeforeAll
     void associations() {
@@ -58,7 +70,7 @@ class PartnerSearchViewsTest extends BrowserlessUiTest {
         lps = arrange.create("uipsrch");
         lsa = arrange.create("uipsrchlt");
         third = arrange.create("uipsrchx", "Tartu");
-        member(lps, "Valmiera", "STATE_CITY", "LV", 23000);
+        valmiera = member(lps, "Valmiera", "STATE_CITY", "LV", 23000);
         member(lps, "Cēsu novads", "MUNICIPALITY", "LV", 41000);
         member(lsa, "Kėdainių rajono savivaldybė", "DISTRICT_MUNICIPALITY", "LT", 45000);
         TestClient.Response shared = api.put("/api/partnerships/search-settings", Map.of("shareMembers", true),
@@ -148,6 +160,50 @@ class PartnerSearchViewsTest extends BrowserlessUiTest {
                 .containsExactly(PartnerSource.FOREIGN);
     }
 
+    @Test
+    void anAdministratorSharesTheMembersFromTheSearchPage() {
+        BrowserlessUIContext window = signedIn(third, "admin");
+        window.navigate("partnerships/search", PartnerSearchView.class);
+        Checkbox share = window.find(Checkbox.class).id("search-share");
+        assertThat(share.getValue()).isFalse();
+        window.test(share).click();
+        assertThat(api.get("/api/partnerships/search-settings", bearer(third.admin())).map())
+                .containsEntry("shareMembers", true).containsEntry("published", 1);
+        BrowserlessUIContext coordinator = signedIn(third, "coordinator");
+        coordinator.navigate("partnerships/search", PartnerSearchView.class);
+        assertThat(coordinator.find(Checkbox.class).all()).as("only administrators decide").isEmpty();
+    }
+
+    @Test
+    void theAgreementPanelsUploadADocumentAndPlanACommitteeMeeting() {
+        TestClient.Response twinning = api.post("/api/agreements", Map.of("type", "TWINNING", "title",
+                Map.of("lv", "Valmieras sadraudzība"), "parties", List.of(Map.of("memberId", valmiera),
+                        Map.of("foreign", Map.of("name", "Pärnu", "country", "EE")))), bearer(lps.coordinator()));
+        assertThat(twinning.status()).as(twinning.body()).isEqualTo(201);
+        UUID agreement = UUID.fromString(twinning.string("id"));
+        BrowserlessUIContext window = signedIn(lps, "coordinator");
+        window.navigate("partnerships/search", PartnerSearchView.class);
+        AgreementDocumentsPanel documents = new AgreementDocumentsPanel(agreement,
+                context.getBean(AgreementDocumentService.class), true, 1_000_000);
+        CommitteeMeetingsPanel meetings = new CommitteeMeetingsPanel(agreement,
+                context.getBean(CommitteeMeetingService.class), true);
+        window.getUI().add(documents, meetings);
+
+        documents.upload("parakstīts līgums.pdf", "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n"
+                .getBytes(StandardCharsets.US_ASCII));
+        assertThat(window.find(Anchor.class).all()).extracting(Anchor::getText).contains("parakstīts līgums.pdf");
+
+        window.test(window.find(TextField.class).id("committee-meeting-title")).setValue("Komitejas sēde");
+        window.find(DateTimePicker.class).id("committee-meeting-starts").setValue(LocalDateTime.of(2030, 5, 4, 10, 0));
+        window.find(DateTimePicker.class).id("committee-meeting-ends").setValue(LocalDateTime.of(2030, 5, 4, 12, 0));
+        window.test(window.find(TextField.class).id("committee-meeting-place")).setValue("Valmiera");
+        window.test(window.find(Button.class).id("committee-meeting-plan")).click();
+        assertThat(this.<CommitteeMeeting>rows(window, "committee-meeting-list")).extracting(CommitteeMeeting::title)
+                .containsExactly("Komitejas sēde");
+        assertThat(api.get("/api/agreements/" + agreement + "/documents", bearer(lps.admin())).body())
+                .contains("parakstīts");
+    }
+
     private void select(BrowserlessUIContext window, AnnouncementResponse announcement) {
         @SuppressWarnings("unchecked")
         Grid<AnnouncementResponse> grid = window.find(Grid.class).id("announcements");
@@ -166,11 +222,12 @@ class PartnerSearchViewsTest extends BrowserlessUiTest {
         return this.<PartnerCandidate>rows(window, "partner-results").stream().map(c -> (Object) c.name()).toList();
     }
 
-    private void member(Association association, String name, String kind, String country, int population) {
+    private long member(Association association, String name, String kind, String country, int population) {
         TestClient.Response created = api.post("/api/members", Map.of("name", name, "code",
                 "M" + Math.abs(name.hashCode()), "kind", kind, "country", country, "population", population),
                 bearer(association.admin()));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return Long.parseLong(created.string("id"));
     }
 
     private BrowserlessUIContext signedIn(Association association, String username) {

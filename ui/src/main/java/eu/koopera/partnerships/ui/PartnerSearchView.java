@@ -1,10 +1,12 @@
 package eu.koopera.partnerships.ui;
 
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -23,12 +25,15 @@ import eu.koopera.partnerships.PartnerSearchCriteria;
 import eu.koopera.partnerships.PartnerSearchPage;
 import eu.koopera.partnerships.PartnerSearchService;
 import eu.koopera.partnerships.PartnerSource;
+import eu.koopera.partnerships.SearchSettings;
+import eu.koopera.partnerships.SearchSettingsCommand;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.ui.forms.AddressState;
 import eu.koopera.ui.forms.CommandValidation;
 import eu.koopera.ui.layout.MainLayout;
 import eu.koopera.ui.session.AllowedRoles;
+import eu.koopera.ui.session.UiSessions;
 import io.micronaut.context.annotation.Prototype;
 
 import java.util.LinkedHashMap;
@@ -60,7 +65,7 @@ public class PartnerSearchView extends VerticalLayout implements HasDynamicTitle
     private final Grid<PartnerCandidate> results = new Grid<>(PartnerCandidate.class, false);
     private boolean restoring;
 
-    public PartnerSearchView(PartnerSearchService search) {
+    public PartnerSearchView(PartnerSearchService search, UiSessions sessions) {
         this.search = search;
         country.setLabel(getTranslation("partnerSearch.country"));
         country.setId("search-country");
@@ -111,8 +116,14 @@ public class PartnerSearchView extends VerticalLayout implements HasDynamicTitle
         HorizontalLayout filters = new HorizontalLayout(country, kind, populationMin, populationMax, theme, text);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
-        add(new H1(getTranslation("partnerSearch.title")), new Paragraph(getTranslation("partnerSearch.help")),
-                filters, summary, results);
+        add(new H1(getTranslation("partnerSearch.title")), new Paragraph(getTranslation("partnerSearch.help")));
+        if (sessions.require().caller().hasRole(Roles.ASSOCIATION_ADMIN)) {
+            Checkbox share = new Checkbox(getTranslation("partnerSearch.share"), search.settings().shareMembers());
+            share.setId("search-share");
+            share.addValueChangeListener(e -> share(e.getValue()));
+            add(share);
+        }
+        add(filters, summary, results);
         setSizeFull();
     }
 
@@ -146,6 +157,16 @@ public class PartnerSearchView extends VerticalLayout implements HasDynamicTitle
         put(parameters, "q", text.getValue());
         AddressState.remember(this, ROUTE, parameters);
         refresh();
+    }
+
+    private void share(boolean value) {
+        try {
+            SearchSettings settings = search.update(new SearchSettingsCommand(value));
+            Notification.show(getTranslation(settings.shareMembers() ? "partnerSearch.shared" : "partnerSearch.unshared",
+                    settings.published()));
+        } catch (ApiException e) {
+            CommandValidation.notifyError(this, e);
+        }
     }
 
     private void refresh() {
