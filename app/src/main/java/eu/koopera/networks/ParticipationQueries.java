@@ -6,9 +6,14 @@ import org.jooq.DSLContext;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.Optional;
 import java.util.UUID;
 
+import static eu.koopera.jooq.shared.Tables.NETWORK;
 import static eu.koopera.jooq.shared.Tables.NETWORK_INVITATION;
 import static eu.koopera.jooq.shared.Tables.NETWORK_MEMBER;
 
@@ -122,5 +127,15 @@ class ParticipationQueries {
                 row.getOwnerTenant(), row.getTenantCode(), InvitationStatus.valueOf(row.getStatus()),
                 row.getInvitedBy(), row.getInvitedAt().toInstant(), row.getDecidedBy(),
                 row.getDecidedAt() == null ? null : row.getDecidedAt().toInstant());
+    }
+
+    /** The themes of the networks in which {@code tenant}'s members take part, by member id, themes sorted. */
+    Map<Long, Set<String>> memberThemes(String tenant) {
+        Map<Long, Set<String>> themes = new TreeMap<>();
+        sql.selectDistinct(NETWORK_MEMBER.MEMBER_ID, NETWORK.THEME)
+                .from(NETWORK_MEMBER).join(NETWORK).on(NETWORK.ID.eq(NETWORK_MEMBER.NETWORK_ID))
+                .where(NETWORK_MEMBER.TENANT_CODE.eq(tenant), NETWORK.THEME.isNotNull())
+                .forEach(row -> themes.computeIfAbsent(row.value1(), id -> new TreeSet<>()).add(row.value2()));
+        return themes;
     }
 }

@@ -16,6 +16,7 @@ import org.jooq.exception.DataAccessException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -215,5 +216,14 @@ public class ParticipationService {
                     List.of(new Problem.FieldError("memberId", "unknown member " + memberId)));
         }
         return members.get(memberId);
+    }
+
+    /**
+     * The themes of the networks each of the association's members takes part in, by member id: what partner search
+     * offers as a member's themes of interest. Members in no network with a theme are absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Set<String>> memberThemes() {
+        return participation.memberThemes(callers.requireTenantUser().tenantCode());
     }
 }

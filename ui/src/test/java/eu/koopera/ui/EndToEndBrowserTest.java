@@ -306,6 +306,21 @@ class EndToEndBrowserTest extends IntegrationTest {
         screenshot("18-agreement-page-latvian");
         accessible("agreement page");
 
+        assertThat(api.send("/api/foreign-municipalities/import", "POST", """
+                name;country;population;themes
+                Pärnu;EE;51000;tourism,residents
+                Viljandi;EE;17000;culture,residents
+                Tartu;EE;97000;education
+                """, "text/csv", TestClient.bearer(token)).status()).isEqualTo(200);
+        browser.get("http://127.0.0.1:" + ui.port() + "/partnerships/search?theme=residents");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("vaadin-grid#partner-results"),
+                "Viljandi"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Partneru meklēšana");
+        assertThat(browser.findElement(By.cssSelector("vaadin-grid#partner-results")).getText())
+                .as("the theme filter leaves Tartu out").doesNotContain("Tartu");
+        screenshot("19-partner-search-latvian");
+        accessible("partner search");
+
         openUserMenu();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
         wait.until(ExpectedConditions.urlContains("/login"));

@@ -22,16 +22,19 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import eu.koopera.members.MemberService;
+import eu.koopera.partnerships.AgreementDocumentService;
 import eu.koopera.partnerships.AgreementResponse;
 import eu.koopera.partnerships.AgreementService;
 import eu.koopera.partnerships.AgreementType;
 import eu.koopera.partnerships.BudgetService;
+import eu.koopera.partnerships.CommitteeMeetingService;
 import eu.koopera.partnerships.CommitteeService;
 import eu.koopera.partnerships.FulfilmentExportService;
 import eu.koopera.partnerships.PartyKind;
 import eu.koopera.partnerships.PartyResponse;
 import eu.koopera.partnerships.PlanService;
 import eu.koopera.partnerships.ReviewService;
+import eu.koopera.platform.documents.DocumentSettings;
 import eu.koopera.platform.security.Caller;
 import eu.koopera.platform.security.Roles;
 import eu.koopera.platform.web.ApiException;
@@ -49,7 +52,7 @@ import java.util.UUID;
 /**
  * One agreement on a page (the review reminders link here): its status and period, and tabs for the parties, the
  * forms of cooperation, commitments and fulfilment, reviews, and the plan of a community partnership or the
- * committee of a twinning. The owner's administrators and coordinators change it; everyone else who may read it
+ * committee of a twinning with its meetings, and the documents (the signed text). The owner's administrators and coordinators change it; everyone else who may read it
  * (members' users, associations named in it) reads it, as the services allow.
  */
 @Route(value = "partnerships/:id", layout = MainLayout.class)
@@ -63,6 +66,9 @@ public class AgreementView extends VerticalLayout implements BeforeEnterObserver
     private final ReviewService reviews;
     private final PlanService plans;
     private final CommitteeService committee;
+    private final AgreementDocumentService documents;
+    private final CommitteeMeetingService meetings;
+    private final DocumentSettings documentSettings;
     private final MemberService members;
     private final AgreementLinks links;
     private final CommandValidation validation;
@@ -70,8 +76,13 @@ public class AgreementView extends VerticalLayout implements BeforeEnterObserver
     private AgreementResponse agreement;
 
     public AgreementView(AgreementService agreements, BudgetService budget, FulfilmentExportService exports,
-                         ReviewService reviews, PlanService plans, CommitteeService committee, MemberService members,
-                         AgreementLinks links, CommandValidation validation, UiSessions sessions) {
+                         ReviewService reviews, PlanService plans, CommitteeService committee,
+                         AgreementDocumentService documents, CommitteeMeetingService meetings,
+                         DocumentSettings documentSettings, MemberService members, AgreementLinks links,
+                         CommandValidation validation, UiSessions sessions) {
+        this.documents = documents;
+        this.meetings = meetings;
+        this.documentSettings = documentSettings;
         this.links = links;
         this.agreements = agreements;
         this.budget = budget;
@@ -122,9 +133,13 @@ public class AgreementView extends VerticalLayout implements BeforeEnterObserver
             tabs.add(getTranslation("partnerships.tab.plan"), new PlanTab(agreement, plans, validation, manages));
         }
         if (agreement.type() == AgreementType.TWINNING) {
-            tabs.add(getTranslation("partnerships.tab.committee"),
-                    new CommitteeTab(agreement, committee, validation, manages));
+            tabs.add(getTranslation("partnerships.tab.committee"), new VerticalLayout(
+                    new CommitteeTab(agreement, committee, validation, manages),
+                    new CommitteeMeetingsPanel(agreement.id(), meetings, manages)));
         }
+        // last, so that the tabs before it keep their places (render(3) returns to the reviews)
+        tabs.add(getTranslation("agreementDocuments.title"), new AgreementDocumentsPanel(agreement.id(), documents,
+                manages, documentSettings.maxSize()));
         tabs.setSelectedIndex(tab);
 
         Span status = new Span(getTranslation("partnerships.status." + agreement.status()));
