@@ -9,7 +9,8 @@ public final class AuditEntityTypes {
 
     /** The entity types the tenant services record, in the order the filter offers them. */
     public static final List<String> KNOWN = List.of("member", "person", "invitation", "account", "indicator",
-            "indicator-values", "peer-group", "improvement-plan", "good-practice", "open-data");
+            "indicator-values", "peer-group", "improvement-plan", "good-practice", "good-practice-document",
+            "open-data", "agreement", "partner_announcement", "foreign_municipality", "partner_search");
 
     private AuditEntityTypes() {
     }
