@@ -9,24 +9,13 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import eu.koopera.benchlearning.GoodPractice;
 import eu.koopera.benchlearning.GoodPracticeService;
-import eu.koopera.platform.documents.DocumentDownload;
 import eu.koopera.platform.web.ApiException;
-import eu.koopera.platform.web.Problem;
-import eu.koopera.ui.forms.BoundedUpload;
-import eu.koopera.ui.forms.CommandValidation;
+import eu.koopera.ui.forms.DocumentFiles;
 import eu.koopera.ui.forms.FileSizes;
-import eu.koopera.ui.i18n.ComponentTexts;
-import eu.koopera.ui.i18n.KooperaI18n;
 
-import java.io.ByteArrayInputStream;
-import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -57,15 +46,12 @@ final class GoodPracticeDocuments extends Div {
         add(list);
         show(practice);
         if (editable) {
-            Upload upload = new Upload(new BoundedUpload(maxSize, (fileName, content) -> add(practice.id(),
-                    fileName, content), this::tooLarge));
-            upload.setId("practice-document-upload-" + practice.id());
-            upload.setMaxFiles(1);
-            upload.setMaxFileSize(maxSize);
-            upload.addFileRejectedListener(event -> tooLarge());
             add(new H4(getTranslation("bench.practice.document.add")),
                     new Paragraph(getTranslation("bench.practice.document.accepted",
-                            FileSizes.format(getLocale(), maxSize))), ComponentTexts.localize(upload));
+                            FileSizes.format(getLocale(), maxSize))),
+                    DocumentFiles.upload("practice-document-upload-" + practice.id(), maxSize,
+                            (fileName, content) -> add(practice.id(), fileName, content),
+                            () -> refuse(tooLargeText())));
         }
     }
 
@@ -75,7 +61,8 @@ final class GoodPracticeDocuments extends Div {
             list.add(new Paragraph(getTranslation("bench.practice.document.none")));
         }
         for (GoodPractice.Document document : practice.documents()) {
-            Anchor download = new Anchor(download(practice.id(), document.id()), document.fileName());
+            Anchor download = new Anchor(DocumentFiles.download(() -> practices.document(practice.id(),
+                    document.id())), document.fileName());
             // read-only lists (cards) and the dialog's list may be on screen together: ids of their own
             download.setId((editable ? "practice-document-" : "practice-download-") + document.id());
             HorizontalLayout line = new HorizontalLayout(VaadinIcon.FILE_TEXT_O.create(), download,
@@ -99,7 +86,7 @@ final class GoodPracticeDocuments extends Div {
             show(changed);
             onChanged.accept(changed);
         } catch (ApiException e) {
-            refuse(refusal(e));
+            refuse(DocumentFiles.refusal(this, e, tooLargeText()));
         }
     }
 
@@ -109,36 +96,8 @@ final class GoodPracticeDocuments extends Div {
             show(changed);
             onChanged.accept(changed);
         } catch (ApiException e) {
-            refuse(refusal(e));
+            refuse(DocumentFiles.refusal(this, e, tooLargeText()));
         }
-    }
-
-    /** Sends a document as an attachment, read through the service on every download. */
-    private DownloadHandler download(long practice, long document) {
-        return DownloadHandler.fromInputStream(event -> {
-            try {
-                DocumentDownload file = practices.document(practice, document);
-                return new DownloadResponse(new ByteArrayInputStream(file.content()), file.fileName(),
-                        file.contentType(), file.content().length);
-            } catch (ApiException.NotFound e) {
-                return DownloadResponse.error(404);
-            }
-        });
-    }
-
-    /** Why the service refused a file: the text for the file's own problem code where there is one. */
-    private String refusal(ApiException problem) {
-        if (problem instanceof ApiException.TooLarge) {
-            return tooLargeText();
-        }
-        return problem.errors().stream().map(Problem.FieldError::code).filter(Objects::nonNull)
-                .filter(code -> KooperaI18n.has("problem." + code)).findFirst()
-                .map(code -> getTranslation("problem." + code))
-                .orElseGet(() -> CommandValidation.refusal(this, problem));
-    }
-
-    private void tooLarge() {
-        refuse(tooLargeText());
     }
 
     private String tooLargeText() {
@@ -146,8 +105,6 @@ final class GoodPracticeDocuments extends Div {
     }
 
     private void refuse(String text) {
-        Notification notification = Notification.show(text, 6000, Notification.Position.TOP_CENTER);
-        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
-        notification.setId("practice-document-refusal");
+        DocumentFiles.refuse(text, "practice-document-refusal");
     }
 }

@@ -8,25 +8,19 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.UploadHandler;
-import eu.koopera.platform.documents.DocumentDownload;
 import eu.koopera.networks.DocumentResponse;
 import eu.koopera.networks.DocumentService;
 import eu.koopera.networks.NetworkResponse;
 import eu.koopera.platform.web.ApiException;
 import eu.koopera.ui.forms.Fields;
-import eu.koopera.ui.forms.BoundedUpload;
+import eu.koopera.ui.forms.DocumentFiles;
 import eu.koopera.ui.forms.FileSizes;
-import eu.koopera.ui.i18n.ComponentTexts;
 
-import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -71,15 +65,8 @@ class DocumentsTab extends VerticalLayout {
      * session, where the signed-in user is bound); the service decides whether the file is accepted.
      */
     private Upload upload(String id, BiConsumer<String, byte[]> store) {
-        UploadHandler handler = new BoundedUpload(maxSize, (fileName, content) -> receive(fileName, content, store),
+        return DocumentFiles.upload(id, maxSize, (fileName, content) -> receive(fileName, content, store),
                 () -> refuse(getTranslation("network.document.tooLarge", FileSizes.format(getLocale(), maxSize))));
-        Upload upload = new Upload(handler);
-        upload.setId(id);
-        upload.setMaxFiles(1);
-        upload.setMaxFileSize(maxSize);
-        upload.addFileRejectedListener(event -> refuse(getTranslation("network.document.tooLarge",
-                FileSizes.format(getLocale(), maxSize))));
-        return ComponentTexts.localize(upload);
     }
 
     private void receive(String fileName, byte[] content, BiConsumer<String, byte[]> store) {
@@ -106,9 +93,7 @@ class DocumentsTab extends VerticalLayout {
     }
 
     private void refuse(String text) {
-        Notification notification = Notification.show(text, 6000, Notification.Position.TOP_CENTER);
-        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
-        notification.setId("document-refusal");
+        DocumentFiles.refuse(text, "document-refusal");
     }
 
     private void refresh() {
@@ -146,15 +131,7 @@ class DocumentsTab extends VerticalLayout {
 
     /** Sends a version as an attachment, fetched through the service on every download. */
     private DownloadHandler download(UUID documentId, int version) {
-        return DownloadHandler.fromInputStream(event -> {
-            try {
-                DocumentDownload file = documents.download(documentId, version);
-                return new DownloadResponse(new ByteArrayInputStream(file.content()), file.fileName(),
-                        file.contentType(), file.content().length);
-            } catch (ApiException.NotFound e) {
-                return DownloadResponse.error(404);
-            }
-        });
+        return DocumentFiles.download(() -> documents.download(documentId, version));
     }
 
     /** The type's short name: the safe file name always ends with the extension of the type found at upload. */
