@@ -83,7 +83,8 @@ public class ValueImportView extends VerticalLayout implements HasDynamicTitle {
                 .setFlexGrow(0);
         errors.addColumn(Problem.FieldError::column).setHeader(getTranslation("import.errors.column"))
                 .setAutoWidth(true).setFlexGrow(0);
-        errors.addColumn(this::message).setHeader(getTranslation("import.errors.message")).setFlexGrow(1);
+        errors.addColumn(error -> CommandValidation.cellMessage(this, error))
+                .setHeader(getTranslation("import.errors.message")).setFlexGrow(1);
         errors.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         errors.setAllRowsVisible(true);
         errors.setVisible(false);
@@ -128,14 +129,6 @@ public class ValueImportView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
-    /** The problem in the UI's language by its code, else as the service worded it. */
-    private String message(Problem.FieldError error) {
-        if (error.code() == null) {
-            return error.message();
-        }
-        Object[] params = error.params() == null ? new Object[0] : error.params().toArray();
-        return getTranslation("problem." + error.code(), params);
-    }
 
     @Override
     public String getPageTitle() {

@@ -71,7 +71,8 @@ class MemberImportWizard extends VerticalLayout {
                 .setFlexGrow(0);
         errors.addColumn(Problem.FieldError::column).setHeader(getTranslation("import.errors.column"))
                 .setAutoWidth(true).setFlexGrow(0);
-        errors.addColumn(this::message).setHeader(getTranslation("import.errors.message"))
+        errors.addColumn(error -> CommandValidation.cellMessage(this, error))
+                .setHeader(getTranslation("import.errors.message"))
                 .setFlexGrow(1);
         errors.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         errors.setAllRowsVisible(true);
@@ -132,14 +133,5 @@ class MemberImportWizard extends VerticalLayout {
         errors.setItems(cells);
         errors.setVisible(!cells.isEmpty());
         runImport.setEnabled(false);
-    }
-
-    /** The problem in the UI's language where the service gave its code, else as the service worded it. */
-    private String message(Problem.FieldError error) {
-        if (error.code() == null) {
-            return error.message();
-        }
-        Object[] params = error.params() == null ? new Object[0] : error.params().toArray();
-        return getTranslation("problem." + error.code(), params);
     }
 }

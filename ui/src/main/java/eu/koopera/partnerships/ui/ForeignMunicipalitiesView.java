@@ -85,7 +85,8 @@ public class ForeignMunicipalitiesView extends VerticalLayout implements HasDyna
                 .setFlexGrow(0);
         errors.addColumn(Problem.FieldError::column).setHeader(getTranslation("import.errors.column"))
                 .setAutoWidth(true).setFlexGrow(0);
-        errors.addColumn(this::message).setHeader(getTranslation("import.errors.message")).setFlexGrow(1);
+        errors.addColumn(error -> CommandValidation.cellMessage(this, error))
+                .setHeader(getTranslation("import.errors.message")).setFlexGrow(1);
         errors.setAllRowsVisible(true);
         errors.setVisible(false);
         add(new H1(getTranslation("foreign.title")), list, new H2(getTranslation("import.step.upload")),
@@ -132,13 +133,6 @@ public class ForeignMunicipalitiesView extends VerticalLayout implements HasDyna
         }
     }
 
-    private String message(Problem.FieldError error) {
-        if (error.code() == null) {
-            return error.message();
-        }
-        Object[] params = error.params() == null ? new Object[0] : error.params().toArray();
-        return getTranslation("problem." + error.code(), params);
-    }
 
     @Override
     public String getPageTitle() {

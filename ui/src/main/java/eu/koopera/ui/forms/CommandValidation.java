@@ -95,6 +95,18 @@ public class CommandValidation {
         return english && problem.getMessage() != null ? " " + problem.getMessage() : "";
     }
 
+    /**
+     * A cell of an import report in the user's language where the service gave its code, else as the service worded
+     * it (the report shows every cell's problem, so nothing is hidden behind a generic text).
+     */
+    public static String cellMessage(Component context, Problem.FieldError error) {
+        if (error.code() == null) {
+            return error.message();
+        }
+        Object[] params = error.params() == null ? new Object[0] : error.params().toArray();
+        return context.getTranslation("problem." + error.code(), params);
+    }
+
     /** A field's error in the user's language: by its code, or the service's wording for an English UI. */
     public static String fieldMessage(Component context, Problem.FieldError error) {
         if (error.code() != null && KooperaI18n.has("problem." + error.code())) {
